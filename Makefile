@@ -1,0 +1,68 @@
+# Commons — two commands: `make run` serves the demo site, `make test` runs every test.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DEMO_PASSWORD ?= commons-demo
+
+.PHONY: run install setup test test-fast lint format bench messages clean
+
+$(VENV)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Commons needs Python 3.11 or newer"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+messages: install
+	$(PY) manage.py compile_translations
+
+# Migrate, load the demo content into an empty database, collect static files.
+setup: install messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo --if-empty
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: setup
+	@echo ""
+	@echo "  Commons is running at http://$(HOST):$(PORT)/"
+	@echo "  Admin:  http://$(HOST):$(PORT)/admin/"
+	@echo "  Demo accounts (password: $(DEMO_PASSWORD)):"
+	@$(PY) manage.py list_demo_accounts
+	@echo "  The task worker runs beside the server (email goes to this console)."
+	@echo "  Press Ctrl-C to stop both."
+	@echo ""
+	@trap 'kill 0' INT TERM; \
+	$(PY) manage.py db_worker --queue-name '*' & \
+	$(PY) manage.py runserver $(HOST):$(PORT) & \
+	wait
+
+test: install node_modules/.installed messages
+	COMMONS_TESTING=1 $(PY) -m pytest $(PYTEST_ARGS)
+
+# Everything but the browser tests: quick feedback while working.
+test-fast: install messages
+	COMMONS_TESTING=1 $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	COMMONS_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules var

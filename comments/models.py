@@ -1,0 +1,1 @@
+"""Public comments and their moderation; filled in by the comments issue."""

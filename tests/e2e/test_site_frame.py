@@ -1,0 +1,38 @@
+"""The site frame in a real browser: accessible, readable on a phone."""
+
+import pytest
+
+from tests.a11y import assert_accessible
+from tests.e2e.conftest import screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize("path", ["/", "/about/", "/no-such-page/"])
+def test_axe_finds_no_serious_violation(page, site_url, path):
+    page.goto(site_url + path)
+    assert_accessible(page)
+
+
+def test_home_page_on_a_phone_has_no_sideways_scroll(phone_page, site_url):
+    phone_page.goto(site_url + "/")
+    width = phone_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+    screenshot(phone_page, "home-phone")
+
+
+def test_home_page_at_desktop_width_shows_the_navigation(page, site_url):
+    page.goto(site_url + "/")
+    nav = page.get_by_role("navigation", name="Main")
+    for name in ("Networks", "Blog", "Consultations", "Events"):
+        assert nav.get_by_role("link", name=name).is_visible()
+    screenshot(page, "home-desktop")
+
+
+def test_skip_link_moves_focus_to_the_main_content(page, site_url):
+    page.goto(site_url + "/about/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"

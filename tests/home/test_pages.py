@@ -1,0 +1,65 @@
+"""The demo site answers every visitor, with its navigation and error pages."""
+
+from wagtail.models import Page
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_live_demo_page_answers_an_anonymous_visitor(client, demo):
+    pages = Page.objects.live().public().filter(depth__gte=2).specific()
+    assert pages.count() >= 10
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, f"{page.url} answered {response.status_code}"
+
+
+@pytest.mark.parametrize("name", ["Networks", "Blog", "Consultations", "Events"])
+def test_main_navigation_links_are_present(client, demo, name):
+    response = client.get("/")
+    html = response.content.decode()
+    nav = html.split('<nav class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    assert f">{name}</a>" in nav
+
+
+def test_pages_carry_skip_link_search_and_footer(client, demo):
+    html = client.get("/about/").content.decode()
+    assert 'href="#main"' in html
+    assert 'role="search"' in html
+    for label in ("House rules", "Privacy", "About"):
+        assert f">{label}</a>" in html
+
+
+def test_missing_page_gets_404_in_the_site_look(client, demo, settings):
+    settings.DEBUG = False
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert 'class="main-nav"' in html
+    assert "Go to the home page" in html
+
+
+def test_search_finds_live_pages_only(client, demo):
+    from home.models import StandardPage
+
+    draft = StandardPage(title="Secret allotment plans", slug="secret-plans", live=False)
+    demo.add_child(instance=draft)
+    response = client.get("/search/", {"q": "house rules"})
+    assert response.status_code == 200
+    assert "House rules" in response.content.decode()
+    response = client.get("/search/", {"q": "Secret allotment"})
+    assert "Secret allotment plans" not in response.content.decode()
+
+
+def test_empty_search_shows_the_form_without_results(client, demo):
+    response = client.get("/search/")
+    assert response.status_code == 200
+    assert "What are you looking for?" in response.content.decode()
+
+
+def test_health_check_answers_without_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"

@@ -62,7 +62,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 bench: setup
-	$(PY) bench/run.py
+	for script in bench/*.py; do case $$script in */common.py|*/__init__.py) ;; *) $(PY) $$script || exit 1;; esac; done
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -1,0 +1,140 @@
+"""Shared pieces for the bench/ scripts: a production-like gunicorn on a copy
+of the demo database, wrk for requests per second, and Django's query
+counting. Scripts print figures; nothing here passes or fails on time."""
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+SECRET = "bench-secret-key-not-for-production-0123456789-abcdefghijklmnopqrstuvwxyz"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(var_dir, **extra):
+    """Returns the environment of a production process (DEBUG off) that keeps
+    its SQLite database, cache and static files under `var_dir`."""
+    env = {k: v for k, v in os.environ.items() if k not in {"COMMONS_TESTING", "DATABASE_URL"}}
+    env.update(
+        DEBUG="0",
+        SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        SESSION_COOKIE_SECURE="0",
+        CSRF_COOKIE_SECURE="0",
+        COMMONS_TESTING="0",
+        VAR_DIR=str(var_dir),
+        DJANGO_SETTINGS_MODULE="config.settings",
+    )
+    env.update(extra)
+    return env
+
+
+def manage(env, *args):
+    subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+@contextlib.contextmanager
+def demo_site(**extra_env):
+    """Yields (env, var_dir): a fresh database with the demo content, static
+    files collected, in a temporary folder removed afterwards."""
+    var_dir = Path(tempfile.mkdtemp(prefix="commons-bench-"))
+    env = production_env(var_dir, **extra_env)
+    try:
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_demo")
+        manage(env, "collectstatic", "--noinput")
+        yield env, var_dir
+    finally:
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def gunicorn(env, workers=2):
+    """Yields the base URL of gunicorn serving the site with `workers` workers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(url + "/healthz", timeout=1)
+                break
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def wrk(url, seconds=10, connections=8, threads=2):
+    """Returns requests per second for `url` measured by wrk, or None without wrk."""
+    if not shutil.which("wrk"):
+        return None
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if non2xx:
+        print(f"    warning: {non2xx.group(1)} non-2xx responses from {url}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def count_queries(env, paths):
+    """Returns {path: number of SQL queries} for anonymous GETs of each path,
+    measured in a Django process using the bench database."""
+    code = (
+        "import django, json, sys\n"
+        "django.setup()\n"
+        "from django.db import connection\n"
+        "from django.test import Client\n"
+        "from django.test.utils import CaptureQueriesContext\n"
+        'client = Client(HTTP_HOST="localhost")\n'
+        "result = {}\n"
+        "for path in sys.argv[1:]:\n"
+        "    client.get(path)  # warm caches, as a running server would be\n"
+        "    with CaptureQueriesContext(connection) as ctx:\n"
+        "        status = client.get(path).status_code\n"
+        "    result[path] = (status, len(ctx.captured_queries))\n"
+        "print(json.dumps(result))\n"
+    )
+    import json
+
+    out = subprocess.run(
+        [PYTHON, "-c", code, *paths], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
+    return {path: tuple(v) for path, v in json.loads(out.strip().splitlines()[-1]).items()}

@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from comments.models import CommentableMixin
 from home.blocks import BaseStreamBlock
 
 
@@ -34,7 +35,7 @@ class BlogIndexPage(Page):
         return context
 
 
-class BlogPostPage(Page):
+class BlogPostPage(CommentableMixin, Page):
     """A post by a network (a child of its NetworkPage) or by the site itself
     (a child of the BlogIndexPage)."""
 
@@ -47,6 +48,7 @@ class BlogPostPage(Page):
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
+    settings_panels = Page.settings_panels + CommentableMixin.comment_panels
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 

@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from comments.models import CommentPolicyMixin
 from home.blocks import BaseStreamBlock
 
 
@@ -31,7 +32,7 @@ class NetworkIndexPage(Page):
         return context
 
 
-class NetworkPage(Page):
+class NetworkPage(CommentPolicyMixin, Page):
     """One network's home: who they are, what they value, and what they publish.
     Its subtree is where its editors work and its moderators moderate."""
 
@@ -41,6 +42,7 @@ class NetworkPage(Page):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("about the network"))
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    settings_panels = Page.settings_panels + CommentPolicyMixin.comment_policy_panels
 
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
 

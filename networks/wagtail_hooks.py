@@ -3,8 +3,7 @@ network editor's dashboard panel, and the guards that keep one network's
 editors out of another network's pages where Wagtail alone would let them in."""
 
 from django.contrib import messages
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
@@ -115,10 +114,15 @@ def hide_other_networks_from_chooser(pages, request):
     user = request.user
     if user.is_superuser:
         return pages
-    others = NetworkPage.objects.exclude(pk__in=networks_edited_by(user).values("pk")).filter(
-        path=Substr(OuterRef("path"), 1, Length("path"))
-    )
-    return pages.exclude(Exists(others))
+    # Paths rather than a subquery: the chooser's search goes through the
+    # search backend, which filters on plain field lookups only.
+    other_paths = NetworkPage.objects.exclude(
+        pk__in=networks_edited_by(user).values("pk")
+    ).values_list("path", flat=True)
+    condition = Q()
+    for path_prefix in other_paths:
+        condition |= Q(path__startswith=path_prefix)
+    return pages.exclude(condition) if condition else pages
 
 
 def _network_page_refusal(request, pages):

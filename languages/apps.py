@@ -10,3 +10,8 @@ class LanguagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "languages"
     verbose_name = _("Languages")
+
+    def ready(self):
+        from . import permissions
+
+        permissions.connect()

@@ -13,6 +13,7 @@ This app is listed after every content app, so their demo pages exist first.
 """
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
@@ -114,6 +115,18 @@ def translate(page, language_code):
     return True
 
 
+def allow_network_editors_to_translate():
+    """Gives every network's editors wagtail-localize's "submit translation"
+    permission; which pages they may translate is decided by their page
+    permissions (see `languages.views`)."""
+    permission = Permission.objects.get(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
+    for group in Group.objects.filter(name__endswith=" editors"):
+        group.permissions.add(permission)
+
+
 def load(out):
+    allow_network_editors_to_translate()
     changed = sum(translate(page, code) for page, code in demo_translations())
     out.write(f"  languages: {changed} page translation(s) made with wagtail-localize")

@@ -14,6 +14,7 @@ This app is listed after every content app, so their demo pages exist first.
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
@@ -119,8 +120,15 @@ def allow_network_editors_to_translate():
     """Gives every network's editors wagtail-localize's "submit translation"
     permission; which pages they may translate is decided by their page
     permissions (see `languages.views`)."""
-    permission = Permission.objects.get(
-        content_type__app_label="wagtail_localize", codename="submit_translation"
+    # wagtail-localize creates this permission in a data migration, which a
+    # flushed test database no longer has: make sure it is there.
+    content_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    permission, _created = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
     )
     for group in Group.objects.filter(name__endswith=" editors"):
         group.permissions.add(permission)

@@ -35,7 +35,7 @@ def make_world(key, slug):
     from home.models import StandardPage
     from networks.models import JoinRequest, NetworkPage
 
-    network = NetworkPage.objects.get(slug=slug)
+    network = NetworkPage.objects.get(slug=slug, locale__language_code="en")
     page = StandardPage(title=f"Meeting notes of {key}", slug="meeting-notes", intro="Notes.")
     network.add_child(instance=page)
     page.save_revision().publish()

@@ -49,6 +49,16 @@ class CommentQuerySet(models.QuerySet):
     def by_email(self, email):
         return self.filter(email__iexact=email.strip())
 
+    def with_open_reports(self):
+        """Returns the comments with reports no moderator has dealt with yet:
+        a report made after the last decision, or any report if no person
+        has decided since (an automatic hide after reports has no `decided_by`)."""
+        reports = CommentReport.objects.filter(comment=models.OuterRef("pk"))
+        return self.filter(
+            (models.Q(decided_by__isnull=True) & models.Exists(reports))
+            | models.Exists(reports.filter(created_at__gt=models.OuterRef("decided_at")))
+        )
+
 
 class Comment(models.Model):
     """A resident's comment (or a one-level reply) on a page."""

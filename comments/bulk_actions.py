@@ -45,8 +45,9 @@ class CommentBulkAction(BulkAction):
         footer's "select all" passes the listing's query string along)."""
         from .wagtail_hooks import comment_viewset
 
-        view = comment_viewset.index_view_class(**comment_viewset.get_index_view_kwargs())
-        view.setup(self.request)
+        # The queue's own index view, set up for this request, filters and
+        # searches exactly as the listing did.
+        view = comment_viewset.index_view_for(self.request)
         return comments_visible_to(self.request.user).select_related("page"), view
 
     def get_actionable_objects(self):

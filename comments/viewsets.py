@@ -253,6 +253,20 @@ class CommentViewSet(ModelViewSet):
 
         return Permission.objects.none()
 
+    def index_view_for(self, request):
+        """Returns the queue's index view set up for `request` without
+        rendering it (the bulk actions reuse its filters and search)."""
+        kwargs = {**self.get_common_view_kwargs(), **self.get_index_view_kwargs()}
+        view = self.index_view_class(
+            **{
+                key: value
+                for key, value in kwargs.items()
+                if hasattr(self.index_view_class, key) and value is not self.UNDEFINED
+            }
+        )
+        view.setup(request)
+        return view
+
     def get_urlpatterns(self):
         from . import admin_views
 

@@ -53,11 +53,13 @@ class CommentQuerySet(models.QuerySet):
         """Returns the comments with reports no moderator has dealt with yet:
         a report made after the last decision, or any report if no person
         has decided since (an automatic hide after reports has no `decided_by`)."""
-        reports = CommentReport.objects.filter(comment=models.OuterRef("pk"))
-        return self.filter(
-            (models.Q(decided_by__isnull=True) & models.Exists(reports))
-            | models.Exists(reports.filter(created_at__gt=models.OuterRef("decided_at")))
+        # Driven from the (few) reports, not from every comment.
+        open_reports = CommentReport.objects.filter(
+            models.Q(comment__decided_by__isnull=True)
+            | models.Q(comment__decided_at__isnull=True)
+            | models.Q(created_at__gt=models.F("comment__decided_at"))
         )
+        return self.filter(pk__in=open_reports.values("comment_id"))
 
 
 class Comment(models.Model):

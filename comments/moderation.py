@@ -31,15 +31,40 @@ def _is_staff(user):
     return user is not None and user.is_authenticated and user.is_active
 
 
+def _remembered(user, key, compute):
+    """Returns compute(), worked out once per user object (that is, once per
+    request: the queue, its counts, filters, buttons and menu item all ask)."""
+    cache = user.__dict__.setdefault("_comments_moderation", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _site_wide(user):
+    return _remembered(user, "site_wide", lambda: is_site_moderator(user))
+
+
+def _moderated_pages(user):
+    return _remembered(user, "pages", lambda: pages_moderated_by(user))
+
+
+def _moderated_network_paths(user):
+    return _remembered(
+        user,
+        "network_paths",
+        lambda: tuple(networks_moderated_by(user).values_list("path", flat=True)),
+    )
+
+
 def comments_moderated_by(user):
     """Returns the comments `user` may decide on: every comment for a site
     moderator, their networks' comments for a network moderator, none for
     anyone else."""
     if not _is_staff(user):
         return Comment.objects.none()
-    if is_site_moderator(user):
+    if _site_wide(user):
         return Comment.objects.all()
-    return Comment.objects.filter(page__in=pages_moderated_by(user))
+    return Comment.objects.filter(page__in=_moderated_pages(user))
 
 
 def pages_edited_by(user):
@@ -55,9 +80,9 @@ def comments_visible_to(user):
     editors "see their network's pending comments"; they cannot decide)."""
     if not _is_staff(user):
         return Comment.objects.none()
-    if is_site_moderator(user):
+    if _site_wide(user):
         return Comment.objects.all()
-    moderated = pages_moderated_by(user)
+    moderated = _moderated_pages(user)
     edited = pages_edited_by(user)
     return Comment.objects.filter(
         Q(page__in=moderated) | Q(page__in=edited, status=Comment.Status.PENDING)
@@ -68,12 +93,16 @@ def user_can_see_queue(user):
     """Returns True if `user` has anything to see in the comments queue."""
     if not _is_staff(user):
         return False
-    return networks_moderated_by(user).exists() or pages_edited_by(user).exists()
+    return _remembered(
+        user,
+        "sees_queue",
+        lambda: bool(_moderated_network_paths(user)) or pages_edited_by(user).exists(),
+    )
 
 
 def user_moderates_anything(user):
     """Returns True if `user` may decide on at least some comments."""
-    return _is_staff(user) and (is_site_moderator(user) or networks_moderated_by(user).exists())
+    return _is_staff(user) and (_site_wide(user) or bool(_moderated_network_paths(user)))
 
 
 def user_can_moderate_comment(user, comment):
@@ -87,11 +116,9 @@ class ModerationScope:
 
     def __init__(self, user):
         self.user = user
-        self.site_wide = is_site_moderator(user)
-        if self.site_wide:
-            self.moderated_paths = None
-        else:
-            self.moderated_paths = tuple(networks_moderated_by(user).values_list("path", flat=True))
+        staff = _is_staff(user)
+        self.site_wide = staff and _site_wide(user)
+        self.moderated_paths = _moderated_network_paths(user) if staff else ()
 
     def can_moderate(self, comment):
         """Returns True if the user may decide on `comment`; needs only the

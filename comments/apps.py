@@ -17,3 +17,6 @@ class CommentsConfig(AppConfig):
 
         # Transitions are written to Wagtail's audit log (Reports > Site history).
         registry.register_model(Comment, ModelLogEntry)
+
+        # Email on new comments and on decisions (receivers enqueue tasks).
+        from . import notifications  # noqa: F401

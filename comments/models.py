@@ -49,6 +49,18 @@ class CommentQuerySet(models.QuerySet):
     def by_email(self, email):
         return self.filter(email__iexact=email.strip())
 
+    def with_open_reports(self):
+        """Returns the comments with reports no moderator has dealt with yet:
+        a report made after the last decision, or any report if no person
+        has decided since (an automatic hide after reports has no `decided_by`)."""
+        # Driven from the (few) reports, not from every comment.
+        open_reports = CommentReport.objects.filter(
+            models.Q(comment__decided_by__isnull=True)
+            | models.Q(comment__decided_at__isnull=True)
+            | models.Q(created_at__gt=models.F("comment__decided_at"))
+        )
+        return self.filter(pk__in=open_reports.values("comment_id"))
+
 
 class Comment(models.Model):
     """A resident's comment (or a one-level reply) on a page."""

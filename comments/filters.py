@@ -4,11 +4,12 @@ and age. The network and page choices only offer what the moderator may see."""
 from datetime import timedelta
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 import django_filters
 
@@ -31,6 +32,14 @@ AGE_FILTERS = {
     "older_than_day": lambda now: {"created_at__lt": now - timedelta(days=1)},
     "older_than_week": lambda now: {"created_at__lt": now - timedelta(days=7)},
 }
+
+
+def one_per_translation(pages):
+    """Returns `pages` with one page per set of translations: the original in
+    the default language where there is one. A conversation spans every
+    translation of a page, so the filters offer each page (or network) once."""
+    originals = pages.filter(locale=Locale.get_default())
+    return originals | pages.exclude(translation_key__in=originals.values("translation_key"))
 
 
 class TitleChoiceField(django_filters.fields.ModelChoiceField):
@@ -66,6 +75,7 @@ class CommentFilterSet(WagtailFilterSet):
         label=_("Page"),
         queryset=Page.objects.none(),
         empty_label=_("All pages"),
+        method="filter_page",
     )
     age = django_filters.ChoiceFilter(
         label=_("Age"),
@@ -81,8 +91,8 @@ class CommentFilterSet(WagtailFilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None, networks, pages):
         super().__init__(data, queryset, request=request, prefix=prefix)
-        self.filters["network"].queryset = networks
-        self.filters["page"].queryset = pages
+        self.filters["network"].queryset = one_per_translation(networks)
+        self.filters["page"].queryset = one_per_translation(pages)
         self.form.fields["state"].initial = Comment.Status.PENDING
 
     def filter_state(self, queryset, name, value):
@@ -91,7 +101,18 @@ class CommentFilterSet(WagtailFilterSet):
         return queryset.filter(status=value)
 
     def filter_network(self, queryset, name, value):
-        return queryset.filter(page__path__startswith=value.path)
+        """Comments anywhere in the network, in every language it has."""
+        paths = NetworkPage.objects.filter(translation_key=value.translation_key).values_list(
+            "path", flat=True
+        )
+        inside = Q()
+        for path in paths:
+            inside |= Q(page__path__startswith=path)
+        return queryset.filter(inside)
+
+    def filter_page(self, queryset, name, value):
+        """Comments on the page and on every translation of it."""
+        return queryset.filter(page__translation_key=value.translation_key)
 
     def filter_age(self, queryset, name, value):
         return queryset.filter(**AGE_FILTERS[value](timezone.now()))

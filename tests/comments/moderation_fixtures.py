@@ -5,10 +5,7 @@ demo accounts by role, and a comment factory. Imported by the test modules
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-
-from wagtail.models import GroupPagePermission
 
 import pytest
 
@@ -21,7 +18,7 @@ DIGITAL = "digital-practitioners"
 
 
 def network(slug):
-    return NetworkPage.objects.get(slug=slug)
+    return NetworkPage.objects.get(slug=slug, locale__language_code="en")
 
 
 def post_in(slug):
@@ -44,19 +41,12 @@ def make_comment(page, *, status=Comment.Status.PENDING, age=timedelta(hours=1),
 
 @pytest.fixture
 def editors_can_edit(demo):
-    """Gives each network's editor group Wagtail's edit permission on its
-    network (the networks app does this when it creates a network; granted
-    here too so these tests do not depend on that)."""
-    for page in NetworkPage.objects.all():
-        group = Group.objects.get(name=f"{page.title} editors")
-        for codename in ("add_page", "change_page", "publish_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=page,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
+    """Each network's editors may edit inside their network: the networks app
+    grants this when it creates a network (checked here, not granted)."""
+    food_editor = user(f"{FOOD}-editor")
+    assert food_editor.has_perm("wagtailadmin.access_admin")
+    assert network(FOOD).permissions_for_user(food_editor).can_edit()
+    return demo
 
 
 @pytest.fixture

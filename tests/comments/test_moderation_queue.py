@@ -270,3 +270,18 @@ def test_dashboard_panel_is_hidden_from_editors(client, login, editors_can_edit,
     login(f"{FOOD}-editor")
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Comments waiting for you" not in html
+
+
+def test_a_translated_network_is_offered_once_and_its_filters_span_every_language(
+    client, login, food_post
+):
+    from wagtail.models import Locale
+
+    polish_post = food_post.get_translation(Locale.objects.get(language_code="pl"))
+    make_comment(polish_post, name="Ola", language="pl")
+    make_comment(food_post, name="Ann", language="en")
+    login(f"{FOOD}-moderator")
+    networks = list(client.get(QUEUE).context["filters"].form.fields["network"].queryset)
+    assert [(n.slug, n.locale.language_code) for n in networks] == [(FOOD, "en")]
+    assert names_in(client.get(f"{QUEUE}?network={networks[0].pk}")) == {"Ola", "Ann"}
+    assert names_in(client.get(f"{QUEUE}?page={food_post.pk}")) == {"Ola", "Ann"}

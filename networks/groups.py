@@ -19,6 +19,7 @@ from wagtail.models import (
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 MODERATE_CODENAME = "moderate_network"
@@ -116,7 +117,7 @@ def _sync_workflow(network, moderators):
             name=_("Approval by %(group)s") % {"group": moderators.name}
         )
         task.groups.set([moderators])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         WorkflowPage.objects.create(page=network, workflow=workflow)
     elif _is_original(network) and assignment.workflow.name != name:
         assignment.workflow.name = name

@@ -61,3 +61,27 @@ def test_requires_approval_is_only_offered_to_site_admins(client, demo):
     assert 'name="requires_approval"' not in client.get(url).content.decode()
     login(client, "admin")
     assert 'name="requires_approval"' in client.get(url).content.decode()
+
+
+def test_saving_a_network_group_in_the_group_editor_keeps_its_rights(client, demo):
+    from wagtail.models import GroupPagePermission
+
+    network = NetworkPage.objects.get(slug="food-partnership")
+    group = network.moderators_group
+    login(client, "admin")
+    url = reverse("wagtailusers_groups:edit", args=[group.pk])
+    assert "This group belongs to the network" in client.get(url).content.decode()
+    client.post(
+        url,
+        {
+            "name": group.name,
+            "page_permissions-TOTAL_FORMS": "0",
+            "page_permissions-INITIAL_FORMS": "0",
+            "page_permissions-MIN_NUM_FORMS": "0",
+            "page_permissions-MAX_NUM_FORMS": "1000",
+            "permissions": list(group.permissions.values_list("pk", flat=True)),
+        },
+    )
+    assert GroupPagePermission.objects.filter(
+        group=group, page=network, permission__codename="moderate_network"
+    ).exists()

@@ -78,6 +78,8 @@ def test_renaming_the_network_renames_its_groups(directory):
     assert Group.objects.filter(name="New Name moderators").exists()
     assert not Group.objects.filter(name__startswith="Old Name").exists()
     assert WorkflowPage.objects.get(page=network).workflow.name == "New Name approval"
+    network.refresh_from_db()
+    assert network.collection.name == "New Name"
 
 
 def test_deleting_the_network_leaves_nothing_dangling(directory, user_factory):
@@ -99,6 +101,7 @@ def test_a_copied_network_gets_groups_of_its_own(directory):
     assert copy.editors_group.name == "Twin editors"
     assert network.editors_group.name == "Original editors"
     assert codenames(network.editors_group, copy) == set()
+    assert copy.collection != network.collection
 
 
 def test_a_translated_network_shares_the_groups_and_keeps_their_names(directory):
@@ -128,3 +131,32 @@ def test_site_moderators_moderate_from_the_root(demo):
     group = Group.objects.get(name="Site moderators")
     grant = GroupPagePermission.objects.get(group=group)
     assert grant.page.depth == 1 and grant.permission.codename == "moderate_network"
+
+
+def test_each_network_has_a_collection_only_its_editors_use(directory, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
+
+    permission_policy = policy_registry.get_by_type(get_image_model())
+
+    food = NetworkPage.objects.get(slug="food-partnership")
+    digital = NetworkPage.objects.get(slug="digital-practitioners")
+    editor = get_user_model().objects.get(username="food-partnership-editor")
+    assert food.collection.name == "Borough Food Partnership"
+    choosable = permission_policy.collections_user_has_permission_for(editor, "choose")
+    assert food.collection in choosable and digital.collection not in choosable
+    client.force_login(editor)
+    assert client.get(reverse("wagtailimages:add_multiple")).status_code == 200
+
+
+def test_a_deleted_networks_empty_collection_goes_with_it(directory):
+    from wagtail.models import Collection
+
+    network = create_network(directory, "Brief Network")
+    collection_pk = network.collection_id
+    assert Collection.objects.filter(pk=collection_pk).exists()
+    network.delete()
+    assert not Collection.objects.filter(pk=collection_pk).exists()

@@ -110,7 +110,7 @@ def test_editor_cannot_move_a_page_out_of_their_network(client, demo):
     assert not post.is_descendant_of(other)
 
 
-@pytest.mark.parametrize("action", ["delete", "move"])
+@pytest.mark.parametrize("action", ["delete", "bulk delete", "move"])
 def test_editor_cannot_delete_or_move_their_network_page(client, demo, action):
     network = NetworkPage.objects.get(slug="young-people")
     for child in network.get_children():
@@ -119,6 +119,9 @@ def test_editor_cannot_delete_or_move_their_network_page(client, demo, action):
     client.force_login(user("young-people-editor"))
     if action == "delete":
         client.post(reverse("wagtailadmin_pages:delete", args=[network.pk]))
+    elif action == "bulk delete":
+        url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        client.post(f"{url}?id={network.pk}")
     else:
         client.post(reverse("wagtailadmin_pages:move_confirm", args=[network.pk, demo.pk]))
     network.refresh_from_db()

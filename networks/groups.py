@@ -122,7 +122,10 @@ def _sync_collection(network, editors):
     ):
         collection = None  # a copied network's: this one gets its own
     if collection is None:
-        collection = Collection.get_first_root_node().add_child(name=network.title)
+        # A flushed database (after a transactional test) lacks the root
+        # collection that Wagtail's migrations normally create.
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        collection = root.add_child(name=network.title)
     elif _is_original(network) and collection.name != network.title:
         collection.name = network.title
         collection.save(update_fields=["name"])

@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from .models import JoinRequest, NetworkProposal
 
 
-class JoinRequestForm(forms.ModelForm):
+class PlainLabelsMixin:
+    """Labels without Django's trailing colon: "Name", as residents read it."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class JoinRequestForm(PlainLabelsMixin, forms.ModelForm):
     """'Join this network': who you are and whether you may be listed."""
 
     class Meta:
@@ -34,7 +42,7 @@ class JoinRequestForm(forms.ModelForm):
         }
 
 
-class ContactForm(forms.Form):
+class ContactForm(PlainLabelsMixin, forms.Form):
     """A message to a network, sent to its contact address by email."""
 
     name = forms.CharField(
@@ -59,7 +67,7 @@ class ContactForm(forms.Form):
     )
 
 
-class NetworkProposalForm(forms.ModelForm):
+class NetworkProposalForm(PlainLabelsMixin, forms.ModelForm):
     """'Start a network': what it is for, who is in it, where, and who to contact."""
 
     class Meta:

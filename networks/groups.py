@@ -1,5 +1,7 @@
 """Each network's editor and moderator groups, kept in step with the network
-page: created with it, renamed with it, removed with it.
+page: created with it, renamed with it, removed with it. So is the network's
+collection of images and documents, which only its editors add to and choose
+from.
 
 Editors get Wagtail page permissions (add, change and, unless the network
 requires approval, publish) on the network's page, so on its subtree only.
@@ -13,12 +15,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 MODERATE_CODENAME = "moderate_network"
@@ -100,6 +105,42 @@ def _grant(group, page, permissions):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
+MEDIA_ACTIONS = ("add", "change", "choose")
+
+
+def _sync_collection(network, editors):
+    """Gives the network a collection of images and documents of its own,
+    where its editors add, change and choose; returns it."""
+    from .models import NetworkPage
+
+    collection = network.collection
+    if (
+        collection is not None
+        and NetworkPage.objects.filter(collection=collection)
+        .exclude(translation_key=network.translation_key)
+        .exists()
+    ):
+        collection = None  # a copied network's: this one gets its own
+    if collection is None:
+        # A flushed database (after a transactional test) lacks the root
+        # collection that Wagtail's migrations normally create.
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        collection = root.add_child(name=network.title)
+    elif _is_original(network) and collection.name != network.title:
+        collection.name = network.title
+        collection.save(update_fields=["name"])
+    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+        for action in MEDIA_ACTIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=editors,
+                collection=collection,
+                permission=Permission.objects.get(
+                    content_type__app_label=app_label, codename=f"{action}_{model}"
+                ),
+            )
+    return collection
+
+
 def _sync_workflow(network, moderators):
     """Assigns the network's approval workflow to its page, or removes it."""
     assignment = WorkflowPage.objects.filter(page=network).select_related("workflow").first()
@@ -116,7 +157,7 @@ def _sync_workflow(network, moderators):
             name=_("Approval by %(group)s") % {"group": moderators.name}
         )
         task.groups.set([moderators])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         WorkflowPage.objects.create(page=network, workflow=workflow)
     elif _is_original(network) and assignment.workflow.name != name:
         assignment.workflow.name = name
@@ -150,16 +191,21 @@ def sync_network_groups(network):
     _grant(editors, network, [page_permission(action) for action in actions])
     _grant(moderators, network, [moderate_permission()])
     _sync_workflow(network, moderators)
-    if (network.editors_group_id, network.moderators_group_id) != (editors.pk, moderators.pk):
+    collection = _sync_collection(network, editors)
+    stored = (network.editors_group_id, network.moderators_group_id, network.collection_id)
+    if stored != (editors.pk, moderators.pk, collection.pk):
         NetworkPage.objects.filter(pk=network.pk).update(
-            editors_group=editors, moderators_group=moderators
+            editors_group=editors, moderators_group=moderators, collection=collection
         )
         network.editors_group, network.moderators_group = editors, moderators
+        network.collection = collection
 
 
 def remove_network_groups(network):
     """Deletes the network's groups and approval workflow, unless a
-    translation of the network still uses them."""
+    translation of the network still uses them. Its collection goes too if it
+    is empty; images and documents in it are content, left for a site admin
+    to move (nobody keeps any permission on them)."""
     from .models import NetworkPage
 
     for assignment in WorkflowPage.objects.filter(page=network).select_related("workflow"):
@@ -175,6 +221,18 @@ def remove_network_groups(network):
         if others.filter(moderators_group_id=group_id).exists():
             continue
         Group.objects.filter(pk=group_id).delete()
+    collection = network.collection
+    if collection is not None and not others.filter(collection=collection).exists():
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
+        in_use = (
+            get_image_model().objects.filter(collection=collection).exists()
+            or get_document_model().objects.filter(collection=collection).exists()
+            or collection.get_children().exists()
+        )
+        if not in_use:
+            collection.delete()
 
 
 def grant_site_moderation(group):

@@ -219,6 +219,15 @@ class NetworkPage(CommentPolicyMixin, RoutablePageMixin, Page):
         related_name="+",
         verbose_name=_("moderators group"),
     )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("images and documents collection"),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

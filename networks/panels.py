@@ -3,6 +3,9 @@ added by the `construct_homepage_panels` hook; later apps (consultations,
 events, comments) add their own panels in their own wagtail_hooks, using
 `networks.permissions.networks_edited_by(user)` to know which networks."""
 
+from django import forms
+from django.db import models
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
@@ -55,3 +58,43 @@ class NetworkEditorPanel(Component):
             return None
         networks = list(networks_edited_by(user).order_by("title")[:5])
         return cls(networks) if networks else None
+
+
+class NetworkGroupPermissionPanel:
+    """A panel on Wagtail's group editor. For a network's editor or moderator
+    group it says which network the group belongs to, and after the group is
+    saved it restores the permissions the network manages (Wagtail's own page
+    permission panel would otherwise drop the moderation permission, which it
+    does not display)."""
+
+    def __init__(self, data=None, files=None, instance=None, prefix="network_groups"):
+        from .models import NetworkPage
+
+        self.instance = instance
+        self.networks = []
+        if instance is not None and instance.pk:
+            self.networks = list(
+                NetworkPage.objects.filter(
+                    models.Q(editors_group=instance) | models.Q(moderators_group=instance)
+                )
+            )
+
+    @property
+    def media(self):
+        return forms.Media()
+
+    def is_valid(self):
+        return True
+
+    def save(self):
+        from .groups import sync_network_groups
+
+        for network in self.networks:
+            sync_network_groups(network)
+
+    def as_admin_panel(self):
+        if not self.networks:
+            return ""
+        return render_to_string(
+            "networks/admin/group_permission_panel.html", {"networks": self.networks}
+        )

@@ -105,7 +105,17 @@ class DecisionDetailView(WagtailAdminTemplateMixin, TemplateView):
         return result or redirect(self.list_url_name)
 
 
-class JoinRequestListView(DecisionListView):
+class NetworkEditorRequiredMixin:
+    """Editors of at least one network, and site admins."""
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if not (user.is_superuser or networks_edited_by(user).exists()):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class JoinRequestListView(NetworkEditorRequiredMixin, DecisionListView):
     """The join requests of the networks the user edits."""
 
     page_title = gettext_lazy("Join requests")
@@ -115,7 +125,7 @@ class JoinRequestListView(DecisionListView):
         return join_requests_for(self.request.user)
 
 
-class JoinRequestDetailView(DecisionDetailView):
+class JoinRequestDetailView(NetworkEditorRequiredMixin, DecisionDetailView):
     """A join request, decided by its network's editors."""
 
     list_url_name = "networks_join_requests:index"

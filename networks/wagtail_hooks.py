@@ -14,7 +14,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import views
 from .models import NetworkPage
-from .panels import NetworkEditorPanel
+from .panels import NetworkEditorPanel, NetworkGroupPermissionPanel
 from .permissions import networks_edited_by
 
 join_request_urls = [
@@ -89,6 +89,11 @@ def add_network_editor_panel(request, panels):
     panel = NetworkEditorPanel.for_user(request.user)
     if panel is not None:
         panels.append(panel)
+
+
+@hooks.register("register_group_permission_panel")
+def register_network_group_panel():
+    return NetworkGroupPermissionPanel
 
 
 @hooks.register("register_log_actions")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('networks', '0002_alter_networkpage_options_networkpage_area_and_more'),
+        ('networks', '0003_networkpage_collection'),
     ]
 
     operations = [

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Page
+from wagtail.admin.viewsets.pages import page_viewset_registry
+from wagtail.models import Locale, Page
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
 from .models import JoinRequest, NetworkProposal
@@ -213,3 +215,23 @@ class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
         if not page.permissions_for_user(request.user).can_edit():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+@require_admin_access
+def explore_root(request):
+    """The admin's page explorer, opened where a network editor works.
+
+    Wagtail opens the explorer at the closest common ancestor of every page a
+    user may edit. A network editor may also edit their network's translations,
+    which live under other language roots, so that ancestor is the tree's root;
+    an editor of a single network is sent to their network in the default
+    language instead. Everyone else gets Wagtail's explorer root unchanged."""
+    if not request.user.is_superuser:
+        own = networks_edited_by(request.user).filter(locale=Locale.get_default())
+        network_ids = list(own.values_list("pk", flat=True)[:2])
+        if len(network_ids) == 1:
+            return redirect("wagtailadmin_explore", network_ids[0])
+    return wagtail_explore_root(request)
+
+
+wagtail_explore_root = page_viewset_registry.as_view("index", is_base_page=True)

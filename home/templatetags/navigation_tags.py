@@ -6,6 +6,9 @@ so together they run a fixed, small number of queries on every page type.
 """
 
 from django import template
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
@@ -64,3 +67,45 @@ def translation_notice(context):
     """ "This translation may be out of date", with a link to the page it was
     translated from, when that page changed after the translation caught up."""
     return {"source": _page_languages(context).outdated_source_link}
+
+
+FOOTER_PAGES = [
+    ("about_page_id", _("About")),
+    ("house_rules_page_id", _("House rules")),
+    ("privacy_page_id", _("Privacy")),
+]
+
+
+@register.inclusion_tag("components/footer_links.html", takes_context=True)
+def footer_links(context):
+    """The footer's About, House rules and Privacy links, each to the page in
+    the reader's language where it is translated and live. One query fetches
+    the three pages and their translations together."""
+    from home.models import SiteSettings
+
+    request = context.get("request")
+    site_settings = SiteSettings.load(request_or_site=request)
+    ids = [getattr(site_settings, field) for field, _label in FOOTER_PAGES]
+    ids = [pk for pk in ids if pk]
+    language = translation.get_language()
+    versions = (
+        Page.objects.filter(
+            Q(pk__in=ids) | Q(locale__language_code=language),
+            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+        )
+        .live()
+        .select_related("locale")
+    )
+    originals, localized = {}, {}
+    for version in versions:
+        if version.pk in ids:
+            originals[version.pk] = version
+        if version.locale.language_code == language:
+            localized[version.translation_key] = version
+    links = []
+    for field, label in FOOTER_PAGES:
+        original = originals.get(getattr(site_settings, field))
+        if original is not None:
+            page = localized.get(original.translation_key, original)
+            links.append({"label": label, "url": page.get_url(request)})
+    return {"links": links, "contact_email": site_settings.contact_email}

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def page_id(slug, network_slug):
     from networks.models import NetworkPage
 
-    network = NetworkPage.objects.get(slug=network_slug)
+    network = NetworkPage.objects.get(slug=network_slug, locale__language_code="en")
     return network.get_children().get(slug=slug).pk
 
 

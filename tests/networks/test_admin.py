@@ -16,7 +16,7 @@ def login(client, username):
 
 
 def test_editor_dashboard_shows_their_network_drafts_and_join_requests(client, demo):
-    network = NetworkPage.objects.get(slug="food-partnership")
+    network = NetworkPage.objects.get(slug="food-partnership", locale__language_code="en")
     draft = StandardPage(title="Half-written plan", slug="plan", live=False)
     network.add_child(instance=draft)
     draft.save_revision()
@@ -31,7 +31,7 @@ def test_editor_dashboard_shows_their_network_drafts_and_join_requests(client, d
 
 
 def test_pages_awaiting_approval_appear_on_the_dashboard(client, demo):
-    network = NetworkPage.objects.get(slug="health-wellbeing")
+    network = NetworkPage.objects.get(slug="health-wellbeing", locale__language_code="en")
     editor = get_user_model().objects.get(username="health-wellbeing-editor")
     page = StandardPage(title="Please approve me", slug="approve-me", live=False)
     network.add_child(instance=page)
@@ -55,7 +55,7 @@ def test_moderators_get_no_editor_panel_and_no_join_requests(client, demo, usern
 
 
 def test_requires_approval_is_only_offered_to_site_admins(client, demo):
-    network = NetworkPage.objects.get(slug="food-partnership")
+    network = NetworkPage.objects.get(slug="food-partnership", locale__language_code="en")
     url = reverse("wagtailadmin_pages:edit", args=[network.pk])
     login(client, "food-partnership-editor")
     assert 'name="requires_approval"' not in client.get(url).content.decode()
@@ -86,7 +86,7 @@ def form_values(html):
 def test_saving_a_network_group_in_the_group_editor_keeps_its_rights(client, demo):
     from wagtail.models import GroupPagePermission
 
-    network = NetworkPage.objects.get(slug="food-partnership")
+    network = NetworkPage.objects.get(slug="food-partnership", locale__language_code="en")
     group = network.moderators_group
     login(client, "admin")
     url = reverse("wagtailusers_groups:edit", args=[group.pk])

@@ -21,7 +21,7 @@ def codenames(group, page):
 
 @pytest.fixture
 def directory(demo):
-    return NetworkIndexPage.objects.get()
+    return NetworkIndexPage.objects.get(locale__language_code="en")
 
 
 def create_network(directory, title, **fields):
@@ -107,14 +107,15 @@ def test_a_copied_network_gets_groups_of_its_own(directory):
 def test_a_translated_network_shares_the_groups_and_keeps_their_names(directory):
     from wagtail.models import Locale
 
-    network = NetworkPage.objects.get(slug="food-partnership")
-    polish = Locale.objects.get(language_code="pl")
-    translation = network.copy_for_translation(polish, copy_parents=True)
-    translation.title = "Partnerstwo Żywnościowe"
+    # The demo does not translate this network into Bengali.
+    network = NetworkPage.objects.get(slug="young-people", locale__language_code="en")
+    bengali = Locale.objects.get(language_code="bn")
+    translation = network.copy_for_translation(bengali, copy_parents=True)
+    translation.title = "তরুণদের নেটওয়ার্ক"
     translation.save_revision().publish()
     translation.refresh_from_db()
     assert translation.editors_group == network.editors_group
-    assert network.editors_group.name == "Borough Food Partnership editors"
+    assert network.editors_group.name == "Young People's Network editors"
     assert "change_page" in codenames(network.editors_group, translation)
 
 
@@ -142,8 +143,8 @@ def test_each_network_has_a_collection_only_its_editors_use(directory, client):
 
     permission_policy = policy_registry.get_by_type(get_image_model())
 
-    food = NetworkPage.objects.get(slug="food-partnership")
-    digital = NetworkPage.objects.get(slug="digital-practitioners")
+    food = NetworkPage.objects.get(slug="food-partnership", locale__language_code="en")
+    digital = NetworkPage.objects.get(slug="digital-practitioners", locale__language_code="en")
     editor = get_user_model().objects.get(username="food-partnership-editor")
     assert food.collection.name == "Borough Food Partnership"
     choosable = permission_policy.collections_user_has_permission_for(editor, "choose")

@@ -18,12 +18,12 @@ def user(username):
 
 @pytest.fixture
 def food(demo):
-    return NetworkPage.objects.get(slug="food-partnership")
+    return NetworkPage.objects.get(slug="food-partnership", locale__language_code="en")
 
 
 @pytest.fixture
 def digital(demo):
-    return NetworkPage.objects.get(slug="digital-practitioners")
+    return NetworkPage.objects.get(slug="digital-practitioners", locale__language_code="en")
 
 
 def test_network_moderator_moderates_their_network_and_its_pages_only(food, digital):
@@ -33,10 +33,14 @@ def test_network_moderator_moderates_their_network_and_its_pages_only(food, digi
     assert permissions.user_can_moderate(moderator, post)
     assert not permissions.user_can_moderate(moderator, digital)
     assert not permissions.user_can_moderate(moderator, digital.get_children().first())
-    assert list(permissions.networks_moderated_by(moderator)) == [food]
-    assert set(permissions.pages_moderated_by(moderator)) == set(
-        food.get_descendants(inclusive=True)
+    # Their network in every language it is published in, and no other.
+    assert list(permissions.networks_moderated_by(moderator)) == list(
+        food.get_translations(inclusive=True)
     )
+    expected = set()
+    for version in food.get_translations(inclusive=True):
+        expected |= set(version.get_descendants(inclusive=True))
+    assert set(permissions.pages_moderated_by(moderator)) == expected
     assert not permissions.is_site_moderator(moderator)
 
 
@@ -83,7 +87,9 @@ def test_network_for_page_finds_the_nearest_network(food):
 
 
 def test_networks_edited_by(food):
-    assert list(permissions.networks_edited_by(user("food-partnership-editor"))) == [food]
+    assert list(permissions.networks_edited_by(user("food-partnership-editor"))) == list(
+        food.get_translations(inclusive=True)
+    )
     assert not permissions.networks_edited_by(user("food-partnership-moderator")).exists()
 
 
@@ -100,7 +106,8 @@ def test_each_question_is_one_query_however_many_networks(
     with django_assert_num_queries(1):
         assert permissions.user_can_moderate(moderator, post)
     with django_assert_num_queries(1):
-        assert len(list(permissions.networks_moderated_by(moderator))) == 7
+        networks = list(permissions.networks_moderated_by(moderator))
+    assert len([n for n in networks if n.locale_id == food.locale_id]) == 7
     with django_assert_num_queries(1):
         assert permissions.pages_moderated_by(moderator).filter(pk=post.pk).exists()
     with django_assert_num_queries(1):

@@ -181,3 +181,13 @@ def test_site_search_returns_only_live_public_pages(client, demo):
     assert "Zebra crossing public" in html
     assert "Zebra crossing draft" not in html
     assert "Zebra crossing private" not in html
+
+
+def test_explorer_root_still_asks_visitors_to_log_in_and_shows_admins_the_tree(client, demo):
+    response = client.get(reverse("wagtailadmin_explore_root"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    client.force_login(user("admin"))
+    response = client.get(reverse("wagtailadmin_explore_root"))
+    assert response.status_code == 200
+    assert "Borough Food Partnership" not in response.content.decode()  # the root, not a network

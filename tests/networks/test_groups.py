@@ -161,3 +161,18 @@ def test_a_deleted_networks_empty_collection_goes_with_it(directory):
     assert Collection.objects.filter(pk=collection_pk).exists()
     network.delete()
     assert not Collection.objects.filter(pk=collection_pk).exists()
+
+
+def test_wagtails_site_wide_groups_and_root_workflow_are_gone(demo):
+    # Only each network's own groups grant rights, and only networks that
+    # require approval have a workflow.
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import WorkflowPage
+
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert not WorkflowPage.objects.filter(page__depth=1).exists()
+    food = NetworkPage.objects.get(slug="food-partnership", locale__language_code="en")
+    health = NetworkPage.objects.get(slug="health-wellbeing", locale__language_code="en")
+    assert food.get_children().first().get_workflow() is None
+    assert health.get_workflow() is not None

@@ -32,7 +32,7 @@ import re
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.files import locks
 
@@ -120,7 +120,8 @@ def _counter_lock(backend):
 def hit(key, window=RATE_WINDOW_SECONDS, backend=None):
     """Counts one attempt against `key` in the current window (fixed windows
     of `window` seconds) and returns the count so far, this one included."""
-    backend = backend or cache
+    # The backend itself, not the `cache` proxy, so that isinstance sees it.
+    backend = backend or caches["default"]
     bucket = int(time.time() // window)
     key = f"comments:rate:{key}:{bucket}"
     if isinstance(backend, FileBasedCache):

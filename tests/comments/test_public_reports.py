@@ -28,9 +28,7 @@ def _fresh_start():
 
 def report(comment, ip="192.0.2.1", client=None, **data):
     client = client or Client(REMOTE_ADDR=ip)
-    return client.post(
-        reverse("comments:report", args=[comment.pk]), {"reason": "abusive", **data}
-    )
+    return client.post(reverse("comments:report", args=[comment.pk]), {"reason": "abusive", **data})
 
 
 def test_the_report_page_quotes_the_comment_and_offers_the_reasons(client, demo):

@@ -92,3 +92,18 @@ def test_a_resident_posts_and_sees_it_held_and_nobody_else_does(
     assert "held for moderation" in stranger.content()  # the form's general note only
     assert stranger.get_by_text(words).count() == 0
     stranger.context.close()
+
+
+def test_the_report_form_is_accessible_with_and_without_errors(page, site_url):
+    from comments.models import Comment
+
+    comment = Comment.objects.public().first()
+    page.goto(f"{site_url}/comments/report/{comment.pk}/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Send report").click()
+    page.locator("[data-error-summary]").wait_for()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert_accessible(page)
+    page.get_by_label("Off topic").check()
+    page.get_by_role("button", name="Send report").click()
+    page.get_by_text("A moderator will look at this comment").wait_for()

@@ -14,7 +14,9 @@ def demo_post():
     comments and already has some in every state."""
     from blog.models import BlogPostPage
 
-    return BlogPostPage.objects.get(slug="first-post", url_path__contains="food-partnership")
+    return BlogPostPage.objects.get(
+        slug="first-post", url_path__contains="food-partnership", locale__language_code="en"
+    )
 
 
 def form_data(**overrides):

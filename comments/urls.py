@@ -4,7 +4,8 @@ from django.urls import path
 
 from . import views
 
-app_name = "comments"
+# Not "comments": that namespace is the admin queue's (its viewset).
+app_name = "public_comments"
 
 urlpatterns = [
     path("comments/<int:page_id>/", views.post_comment, name="post"),

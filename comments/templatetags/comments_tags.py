@@ -122,9 +122,9 @@ def comments_section(context, page):
     if form is None:
         form = CommentForm(min_fill_seconds=comment_settings.min_fill_seconds)
     if parent is not None:
-        action = reverse("comments:reply", args=[page.pk, parent.pk])
+        action = reverse("public_comments:reply", args=[page.pk, parent.pk])
     else:
-        action = reverse("comments:post", args=[page.pk])
+        action = reverse("public_comments:post", args=[page.pk])
 
     mine, posted = own_comments(request, page)
     house_rules = SiteSettings.load(request_or_site=request).house_rules_page

@@ -33,11 +33,13 @@ def form_data(**overrides):
 
 
 def post_comment(client, page, **overrides):
-    return client.post(reverse("comments:post", args=[page.pk]), form_data(**overrides))
+    return client.post(reverse("public_comments:post", args=[page.pk]), form_data(**overrides))
 
 
 def post_reply(client, page, parent, **overrides):
-    return client.post(reverse("comments:reply", args=[page.pk, parent.pk]), form_data(**overrides))
+    return client.post(
+        reverse("public_comments:reply", args=[page.pk, parent.pk]), form_data(**overrides)
+    )
 
 
 def approved_comment(page, **fields):

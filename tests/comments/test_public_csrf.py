@@ -27,16 +27,16 @@ def targets():
     page = demo_post()
     parent = approved_comment(page)
     return {
-        "comment": (reverse("comments:post", args=[page.pk]), form_data(), page.url),
+        "comment": (reverse("public_comments:post", args=[page.pk]), form_data(), page.url),
         "reply": (
-            reverse("comments:reply", args=[page.pk, parent.pk]),
+            reverse("public_comments:reply", args=[page.pk, parent.pk]),
             form_data(),
             f"{page.url}?reply_to={parent.pk}",
         ),
         "report": (
-            reverse("comments:report", args=[parent.pk]),
+            reverse("public_comments:report", args=[parent.pk]),
             {"reason": "spam"},
-            reverse("comments:report", args=[parent.pk]),
+            reverse("public_comments:report", args=[parent.pk]),
         ),
     }
 

@@ -76,7 +76,7 @@ def test_the_notification_choice_is_stored(client, demo):
 def test_a_comment_posted_in_polish_is_stored_with_its_language(client, demo):
     page = demo_post()
     client.post(
-        f"/pl{reverse('comments:post', args=[page.pk])}",
+        f"/pl{reverse('public_comments:post', args=[page.pk])}",
         form_data(),
     )
     assert Comment.objects.latest("pk").language == "pl"
@@ -248,7 +248,7 @@ def test_every_path_refuses_once_comments_are_closed(client, demo, close, monkey
     response = post_reply(client, page, parent, body="Late reply.")
     assert response.status_code == 403 and "Late reply.</textarea>" in html(response)
 
-    report_url = reverse("comments:report", args=[parent.pk])
+    report_url = reverse("public_comments:report", args=[parent.pk])
     assert reason in html(client.get(report_url))
     response = client.post(report_url, {"reason": "spam"})
     assert response.status_code == 403 and "Reports are closed too" in html(response)
@@ -262,5 +262,5 @@ def test_a_page_that_is_not_live_or_takes_no_comments_refuses(client, demo):
     assert post_comment(client, page.get_parent()).status_code == 404  # a network page
     page.unpublish()
     assert post_comment(client, page).status_code == 404
-    assert client.get(reverse("comments:post", args=[page.pk])).status_code == 405
+    assert client.get(reverse("public_comments:post", args=[page.pk])).status_code == 405
     assert Comment.objects.count() == before

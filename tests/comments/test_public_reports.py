@@ -28,12 +28,14 @@ def _fresh_start():
 
 def report(comment, ip="192.0.2.1", client=None, **data):
     client = client or Client(REMOTE_ADDR=ip)
-    return client.post(reverse("comments:report", args=[comment.pk]), {"reason": "abusive", **data})
+    return client.post(
+        reverse("public_comments:report", args=[comment.pk]), {"reason": "abusive", **data}
+    )
 
 
 def test_the_report_page_quotes_the_comment_and_offers_the_reasons(client, demo):
     comment = approved_comment(demo_post(), name="Quoted Person", body="Quoted <b>words</b>")
-    response = client.get(reverse("comments:report", args=[comment.pk]))
+    response = client.get(reverse("public_comments:report", args=[comment.pk]))
     assert response.status_code == 200
     text = html(response)
     assert "Quoted &lt;b&gt;words&lt;/b&gt;" in text and "<b>words</b>" not in text
@@ -47,7 +49,7 @@ def test_the_report_page_quotes_the_comment_and_offers_the_reasons(client, demo)
 def test_a_report_is_stored_and_the_reader_thanked(demo):
     comment = approved_comment(demo_post())
     client = Client(REMOTE_ADDR="192.0.2.1")
-    url = reverse("comments:report", args=[comment.pk])
+    url = reverse("public_comments:report", args=[comment.pk])
     response = client.post(url, {"reason": "off_topic", "detail": "About buses."})
     assert response.status_code == 302
     assert response["Location"] == f"{demo_post().url}#comments"
@@ -102,7 +104,7 @@ def test_only_approved_comments_can_be_reported(client, demo, status):
     comment = Comment.objects.create(
         page=demo_post(), name="N", email="n@example.org", body="b", status=status
     )
-    url = reverse("comments:report", args=[comment.pk])
+    url = reverse("public_comments:report", args=[comment.pk])
     assert client.get(url).status_code == 404
     assert report(comment).status_code == 404
     assert not comment.reports.exists()
@@ -126,6 +128,6 @@ def test_the_report_link_leads_back_to_the_readers_translation(demo):
     page = demo_post()
     comment = approved_comment(page)
     other = Comment.objects.public().exclude(page__translation_key=page.translation_key).first()
-    url = reverse("comments:report", args=[comment.pk])
+    url = reverse("public_comments:report", args=[comment.pk])
     response = Client().post(f"{url}?on={other.page_id}", {"reason": "spam"})
     assert response["Location"].startswith(page.url)

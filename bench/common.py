@@ -66,8 +66,9 @@ def demo_site(**extra_env):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers=2):
-    """Yields the base URL of gunicorn serving the site with `workers` workers."""
+def gunicorn(env, workers=2, stderr=None):
+    """Yields the base URL of gunicorn serving the site with `workers` workers
+    (its stderr to the file `stderr`, if given, for counting errors)."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -84,6 +85,7 @@ def gunicorn(env, workers=2):
         ],
         cwd=ROOT,
         env=env,
+        stderr=stderr,
     )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -1,0 +1,188 @@
+"""Spam and abuse defences that run before a comment is stored.
+
+The order, and what each does to a comment (decided here, one place):
+
+1. Honeypot and minimum fill-in time (in `comments.forms.CommentForm`):
+   refused, nothing stored, the form comes back with what was typed.
+2. Rate limits per IP address and per email address (`check_rate_limits`):
+   refused, nothing stored. Every attempt that gets this far counts, refused or
+   not, so a flood stays blocked. 0 in a setting switches that limit off.
+3. Blocklist of words, email addresses (``@example.com`` blocks a domain) and
+   IP addresses or networks (``203.0.113.0/24``) (`blocklist_reason`): the
+   comment IS stored, then marked as spam through `Comment.mark_spam`, so the
+   decision is in the audit log and a moderator can restore a false positive.
+   The poster sees the same "held for moderation" as anyone else: a spammer
+   learns nothing about the list.
+4. More links than the site allows (`link_flags`): stored as pending like any
+   comment, with a flag that the moderation queue shows; never approved
+   automatically, even for a trusted commenter.
+
+Rate limits count in Django's default cache. On Redis and in local memory
+`cache.add` + `cache.incr` is atomic. Django's file cache (the default on one
+machine, shared by every gunicorn worker) implements `incr` as read-then-write
+and resets the key's timeout, so there the count is taken under an exclusive
+file lock in the cache directory: the limit holds across processes exactly.
+"""
+
+import contextlib
+import hashlib
+import ipaddress
+import os
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.files import locks
+
+URL_RE = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", re.IGNORECASE)
+# Punctuation that ends a sentence rather than a link: "see https://x.org."
+URL_TRAILING = ".,;:!?)]}»’”"
+RATE_WINDOW_SECONDS = 60 * 60
+
+
+def client_ip(request):
+    """Returns the poster's IP address. Behind N trusted proxies (setting
+    COMMENTS_PROXY_COUNT, default 0) it is the Nth address from the right of
+    X-Forwarded-For; a client cannot forge the addresses its proxies append."""
+    proxies = getattr(settings, "COMMENTS_PROXY_COUNT", 0)
+    address = request.META.get("REMOTE_ADDR", "")
+    if proxies:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= proxies:
+            address = forwarded[-proxies]
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+def find_links(text):
+    """Returns the bare http(s) links in `text`, without trailing punctuation."""
+    links = []
+    for match in URL_RE.finditer(text or ""):
+        url = match.group(0).rstrip(URL_TRAILING)
+        if len(url) > len("https://"):
+            links.append(url)
+    return links
+
+
+def link_flags(text, max_links):
+    """Returns the flag to store on a comment with more than `max_links`
+    links ("links:N"), or ""."""
+    count = len(find_links(text))
+    return f"links:{count}" if count > max_links else ""
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def blocklist_reason(comment_settings, *, name, email, body, ip):
+    """Returns why the blocklists catch this comment (for the audit note), or ""."""
+    email = (email or "").strip().lower()
+    for entry in _lines(comment_settings.blocked_emails):
+        entry = entry.lower()
+        if email == entry or (entry.startswith("@") and email.endswith(entry)):
+            return f"Blocked email address ({entry})"
+    if ip:
+        address = ipaddress.ip_address(ip)
+        for entry in _lines(comment_settings.blocked_ips):
+            with contextlib.suppress(ValueError):
+                if address in ipaddress.ip_network(entry, strict=False):
+                    return f"Blocked IP address ({entry})"
+    text = f"{name}\n{body}".casefold()
+    for entry in _lines(comment_settings.blocked_words):
+        word = entry.casefold()
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+            return f"Blocked word ({entry})"
+    return ""
+
+
+@contextlib.contextmanager
+def _counter_lock(backend):
+    """Holds an exclusive lock that every process sharing a file cache
+    respects; other backends are atomic already."""
+    if not isinstance(backend, FileBasedCache):
+        yield
+        return
+    os.makedirs(backend._dir, exist_ok=True)
+    with open(os.path.join(backend._dir, "comments-rate.lock"), "a+b") as handle:
+        locks.lock(handle, locks.LOCK_EX)
+        try:
+            yield
+        finally:
+            locks.unlock(handle)
+
+
+def hit(key, window=RATE_WINDOW_SECONDS, backend=None):
+    """Counts one attempt against `key` in the current window (fixed windows
+    of `window` seconds) and returns the count so far, this one included."""
+    # The backend itself, not the `cache` proxy, so that isinstance sees it.
+    backend = backend or caches["default"]
+    bucket = int(time.time() // window)
+    key = f"comments:rate:{key}:{bucket}"
+    if isinstance(backend, FileBasedCache):
+        with _counter_lock(backend):
+            count = backend.get(key, 0) + 1
+            backend.set(key, count, timeout=window)
+            return count
+    backend.add(key, 0, timeout=window)
+    try:
+        return backend.incr(key)
+    except ValueError:  # expired between add and incr
+        backend.add(key, 1, timeout=window)
+        return 1
+
+
+def check_rate_limits(comment_settings, *, ip, email):
+    """Counts this attempt and returns "ip" or "email" if it goes over that
+    limit (per hour), or "" if it may go ahead."""
+    per_ip = comment_settings.rate_limit_per_ip
+    per_email = comment_settings.rate_limit_per_email
+    if per_ip and ip and hit(f"ip:{ip}") > per_ip:
+        return "ip"
+    # Hashed, so that no email address is written to the cache in clear.
+    email_key = hashlib.sha256((email or "").strip().lower().encode()).hexdigest()
+    if per_email and email and hit(f"email:{email_key}") > per_email:
+        return "email"
+    return ""
+
+
+def is_trusted_commenter(page, email, comment_settings):
+    """Returns True if the page's network approves trusted commenters
+    automatically and `email` has at least N approved comments in that network
+    and none rejected or marked as spam. N comes from the network, else the
+    site; it is at least 1, so a stranger is never trusted."""
+    from django.db.models import Count, Q
+
+    from wagtail.models import Page
+
+    from .models import Comment, CommentPolicy
+
+    source = page.get_comment_policy_source()
+    if source is None or source.comment_policy != CommentPolicy.TRUST_REGULARS:
+        return False
+    needed = source.trusted_after
+    if needed is None:
+        needed = comment_settings.trusted_after
+    needed = max(needed, 1)
+    # The network in every language: each translation is its own subtree.
+    in_network = Q()
+    for path in Page.objects.filter(translation_key=source.translation_key).values_list(
+        "path", flat=True
+    ):
+        in_network |= Q(page__path__startswith=path)
+    history = (
+        Comment.objects.by_email(email)
+        .filter(in_network)
+        .aggregate(
+            approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
+            refused=Count(
+                "pk", filter=Q(status__in=[Comment.Status.REJECTED, Comment.Status.SPAM])
+            ),
+        )
+    )
+    return history["refused"] == 0 and history["approved"] >= needed

@@ -1,0 +1,174 @@
+"""`{% comments_section page %}` shows a page's approved comments and the form
+under any page that opts in with `CommentableMixin`; `|comment_text` turns a
+comment's plain text into safe HTML (the moderation queue and emails may use
+it too).
+
+The section runs a fixed number of queries whatever the number of comments:
+one for every approved comment and reply on the page and its translations,
+plus a handful for settings, the house rules link and the poster's own
+comments.
+"""
+
+import re
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
+
+from home.models import SiteSettings
+
+from ..forms import CommentForm
+from ..models import Comment, CommentableMixin, CommentSettings
+from ..spam import URL_RE, URL_TRAILING
+
+register = template.Library()
+
+LINK = '<a href="{}" rel="nofollow ugc noopener">{}</a>'
+
+
+def _linkify_line(line):
+    """Returns one line of plain text as HTML: everything escaped, bare
+    http(s) links made into links."""
+    parts = []
+    last = 0
+    for match in URL_RE.finditer(line):
+        url = match.group(0).rstrip(URL_TRAILING)
+        if len(url) <= len("https://"):
+            continue
+        start, end = match.start(), match.start() + len(url)
+        parts.append(escape(line[last:start]))
+        parts.append(format_html(LINK, url, url))
+        last = end
+    parts.append(escape(line[last:]))
+    return "".join(parts)
+
+
+@register.filter
+def comment_text(text):
+    """Returns a comment's plain text as safe HTML: escaped, paragraphs at
+    blank lines, <br> at line breaks, bare links clickable with
+    rel="nofollow ugc noopener". Nothing the writer typed becomes markup."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    if not text.strip():
+        return ""
+    paragraphs = re.split(r"\n\s*\n", text)
+    html = "".join(
+        "<p>{}</p>".format("<br>".join(_linkify_line(line) for line in para.split("\n")))
+        for para in paragraphs
+        if para.strip()
+    )
+    return mark_safe(html)  # noqa: S308 - every piece was escaped above
+
+
+def language_name(code):
+    """Returns a language's own name for itself ("Polski"), as the language
+    switcher spells it, or the code."""
+    names = dict(settings.LANGUAGES)
+    if code in names:
+        return names[code]
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+def thread(comments):
+    """Returns (top-level comments, each with `thread_replies`, and the number
+    shown). A reply shows only under a shown parent."""
+    top = [c for c in comments if c.parent_id is None]
+    by_parent = {c.pk: c for c in top}
+    for c in top:
+        c.thread_replies = []
+    for c in comments:
+        if c.parent_id in by_parent:
+            by_parent[c.parent_id].thread_replies.append(c)
+    return top, len(top) + sum(len(c.thread_replies) for c in top)
+
+
+PUBLIC_FIELDS = ("id", "parent_id", "page_id", "name", "body", "language", "created_at")
+
+
+@register.inclusion_tag("comments/comments_section.html", takes_context=True)
+def comments_section(context, page):
+    """The approved comments under `page` (on it and on every translation of
+    it), oldest first with one level of replies, and the form to join in."""
+    request = context.get("request")
+    if not isinstance(page, CommentableMixin) or request is None:
+        return {"show": False}
+    comment_settings = CommentSettings.load(request_or_site=request)
+    closed_reason = page.get_comments_closed_reason()
+    page_language = page.locale.language_code
+
+    # Emails never leave the database for a public page: not even fetched.
+    comments = list(
+        Comment.objects.public().for_page(page).only(*PUBLIC_FIELDS).order_by("created_at", "pk")
+    )
+    for c in comments:
+        c.language_name = language_name(c.language) if c.language not in ("", page_language) else ""
+    threads, count = thread(comments)
+
+    state = getattr(request, "comments_state", None)
+    if state is not None and state.page_key != page.translation_key:
+        state = None
+
+    parent = state.parent if state else None
+    if state is None and not closed_reason:
+        reply_to = request.GET.get("reply_to", "")
+        parent = next((c for c in threads if str(c.pk) == reply_to), None)
+    form = state.form if state and state.form else None
+    if form is None:
+        form = CommentForm(min_fill_seconds=comment_settings.min_fill_seconds)
+    if parent is not None:
+        action = reverse("public_comments:reply", args=[page.pk, parent.pk])
+    else:
+        action = reverse("public_comments:post", args=[page.pk])
+
+    mine, posted = own_comments(request, page)
+    house_rules = SiteSettings.load(request_or_site=request).house_rules_page
+    return {
+        "show": True,
+        "page": page,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "threads": threads,
+        "count": count,
+        "closed_reason": closed_reason,
+        "form": form,
+        "action": action,
+        "parent": parent,
+        "notice": state.notice if state else "",
+        "kept_text": state.kept_text if state else "",
+        "mine": mine,
+        "posted": posted,
+        "house_rules_url": house_rules.localized.get_url(request) if house_rules else "",
+        "report_query": f"?on={page.pk}",
+    }
+
+
+def own_comments(request, page):
+    """Returns (the poster's own comments on this page that still wait for a
+    moderator, the one they just posted or None). Read from their session
+    only: nobody else ever sees a comment that is not approved."""
+    session = getattr(request, "session", None)
+    if session is None:
+        return [], None
+    ids = session.get("comments_mine") or []
+    if not ids:
+        return [], None
+    comments = list(
+        Comment.objects.filter(pk__in=ids)
+        .for_page(page)
+        .only(*PUBLIC_FIELDS, "status")
+        .order_by("created_at", "pk")
+    )
+    posted_id = session.get("comments_posted")
+    posted = next((c for c in comments if c.pk == posted_id), None)
+    if posted is not None:
+        del session["comments_posted"]
+    # A comment the blocklist marked as spam looks held like any other to its
+    # writer: spammers learn nothing.
+    held = [c for c in comments if c.status in (Comment.Status.PENDING, Comment.Status.SPAM)]
+    return held, posted

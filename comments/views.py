@@ -1,0 +1,237 @@
+"""The residents' side: post a comment, reply to one, report one.
+
+Every view answers a POST the same way: the page must be live, visible to the
+poster and open for comments; the form must be valid; the spam defences run;
+only then is anything stored, and the poster is redirected back to the page
+(Post/Redirect/Get). On any refusal the page itself is rendered again with
+everything the resident typed and a message that says what to do, and nothing
+is stored.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wagtail.models import Page
+
+from . import spam
+from .forms import CommentForm, ReportForm
+from .models import Comment, CommentableMixin, CommentReport, CommentSettings, InvalidTransition
+
+#: Session keys: the poster's own comments (shown back to them alone) and the
+#: one just posted (for the thank-you message).
+SESSION_MINE = "comments_mine"
+SESSION_POSTED = "comments_posted"
+MINE_KEPT = 20
+
+
+@dataclass
+class SectionState:
+    """What a refused POST hands to `{% comments_section %}` when the page is
+    rendered again: the bound form, the comment replied to, a notice, and the
+    text typed on a page that has closed since."""
+
+    page_key: object
+    form: CommentForm | None = None
+    parent: Comment | None = None
+    notice: str = ""
+    kept_text: str = ""
+
+
+def commentable_page(request, page_id):
+    """Returns the live, specific page `page_id` if it takes comments and the
+    visitor may see it; otherwise raises Http404."""
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    if page is None or not isinstance(page, CommentableMixin):
+        raise Http404
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    return page
+
+
+def render_page(request, page, state, status):
+    """Returns `page` rendered as Wagtail would serve it, with the comments
+    section showing `state` (never `page.serve`, which a form page would treat
+    as a submission of its own form)."""
+    request.comments_state = state
+    request.is_preview = False
+    return TemplateResponse(
+        request, page.get_template(request), page.get_context(request), status=status
+    )
+
+
+def remember_own_comment(request, comment):
+    """Keeps the comment's id in the poster's session, so that the page can show
+    it back to them alone while it waits for a moderator."""
+    mine = [pk for pk in request.session.get(SESSION_MINE, []) if pk != comment.pk]
+    request.session[SESSION_MINE] = (mine + [comment.pk])[-MINE_KEPT:]
+    request.session[SESSION_POSTED] = comment.pk
+
+
+def posted_url(request, page, fragment="comments-status"):
+    return f"{page.get_url(request)}#{fragment}"
+
+
+RATE_LIMIT_MESSAGES = {
+    "ip": gettext_lazy(
+        "A lot of comments have come from your connection in the last hour. Please "
+        "wait an hour and press the button again: your comment is kept below."
+    ),
+    "email": gettext_lazy(
+        "A lot of comments have come from this email address in the last hour. Please "
+        "wait an hour and press the button again: your comment is kept below."
+    ),
+}
+
+
+def handle_comment(request, page, parent=None):
+    """Validates, defends, stores and redirects: the one path for comments
+    and replies."""
+    comment_settings = CommentSettings.load(request_or_site=request)
+    state = SectionState(page_key=page.translation_key, parent=parent)
+
+    closed_reason = page.get_comments_closed_reason()
+    if closed_reason:
+        state.notice = str(closed_reason)
+        state.kept_text = request.POST.get("body", "")
+        return render_page(request, page, state, status=403)
+
+    form = CommentForm(request.POST, min_fill_seconds=comment_settings.min_fill_seconds)
+    state.form = form
+    if not form.is_valid():
+        return render_page(request, page, state, status=400)
+
+    ip = spam.client_ip(request)
+    email = form.cleaned_data["email"]
+    limited = spam.check_rate_limits(comment_settings, ip=ip, email=email)
+    if limited:
+        form.add_error(None, RATE_LIMIT_MESSAGES[limited])
+        return render_page(request, page, state, status=429)
+
+    comment = form.save(commit=False)
+    comment.page = page
+    comment.parent = parent
+    comment.language = (translation.get_language() or "")[:12]
+    comment.ip_address = ip
+    comment.flags = spam.link_flags(comment.body, comment_settings.max_links)
+    blocked = spam.blocklist_reason(
+        comment_settings, name=comment.name, email=email, body=comment.body, ip=ip
+    )
+    with transaction.atomic():
+        comment.save()
+        if blocked:
+            comment.mark_spam(by=None, note=blocked)
+        elif not comment.flags and spam.is_trusted_commenter(page, email, comment_settings):
+            comment.approve(by=None, note="Trusted commenter")
+    remember_own_comment(request, comment)
+    return redirect(posted_url(request, page))
+
+
+@require_POST
+def post_comment(request, page_id):
+    """Posts a new top-level comment on page `page_id`."""
+    page = commentable_page(request, page_id)
+    return handle_comment(request, page)
+
+
+@require_POST
+def post_reply(request, page_id, parent_id):
+    """Posts a reply (one level deep) to an approved top-level comment shown
+    on page `page_id`."""
+    page = commentable_page(request, page_id)
+    parent = Comment.objects.public().top_level().for_page(page).filter(pk=parent_id).first()
+    if parent is None:
+        # Taken down (or never public) since the page was loaded: store
+        # nothing, and give the text back as a new comment they may post.
+        comment_settings = CommentSettings.load(request_or_site=request)
+        form = CommentForm(
+            initial={key: request.POST.get(key, "") for key in ("name", "email", "body", "started")}
+            | {"notify": bool(request.POST.get("notify"))},
+            min_fill_seconds=comment_settings.min_fill_seconds,
+        )
+        state = SectionState(
+            page_key=page.translation_key,
+            form=form,
+            notice=_(
+                "The comment you replied to is no longer shown, so your reply was not "
+                "posted. Your text is below: you can post it as a new comment."
+            ),
+        )
+        return render_page(request, page, state, status=404)
+    return handle_comment(request, page, parent=parent)
+
+
+@require_http_methods(["GET", "POST"])
+def report_comment(request, comment_id):
+    """Shows (GET) and takes (POST) a reader's report on an approved comment.
+    One report per IP address per comment; after the site's number of
+    reports the comment is hidden until a moderator decides."""
+    comment = Comment.objects.public().select_related("page").filter(pk=comment_id).first()
+    if comment is None:
+        raise Http404
+    # The translation the reader was on (the report link says), so that they
+    # go back to the page in their language.
+    page_id = comment.page_id
+    on = request.GET.get("on", "")
+    if (
+        on.isdigit()
+        and Page.objects.filter(pk=on, translation_key=comment.page.translation_key).exists()
+    ):
+        page_id = int(on)
+    page = commentable_page(request, page_id)
+    closed_reason = page.get_comments_closed_reason()
+    form = ReportForm(request.POST or None)
+    context = {"comment": comment, "commented_page": page, "form": form, "closed": closed_reason}
+    if closed_reason:
+        return TemplateResponse(
+            request, "comments/report.html", context, status=403 if request.POST else 200
+        )
+    if request.method == "GET" or not form.is_valid():
+        status = 400 if request.method == "POST" else 200
+        return TemplateResponse(request, "comments/report.html", context, status=status)
+
+    ip = spam.client_ip(request)
+    if CommentReport.objects.filter(comment=comment, ip_address=ip).exists():
+        messages.info(
+            request,
+            _("You have already reported this comment. Thank you: a moderator will look at it."),
+        )
+        return redirect(posted_url(request, page, f"comment-{comment.pk}"))
+
+    report = form.save(commit=False)
+    report.comment = comment
+    report.ip_address = ip
+    with transaction.atomic():
+        report.save()
+        hide_if_reported_enough(comment, CommentSettings.load(request_or_site=request))
+    messages.success(request, _("Thank you for telling us. A moderator will look at this comment."))
+    return redirect(posted_url(request, page, "comments"))
+
+
+def hide_if_reported_enough(comment, comment_settings):
+    """Hides an approved comment once it has the site's number of reports
+    since its last decision (so that a comment a moderator restored starts
+    again from none)."""
+    threshold = comment_settings.reports_to_hide
+    if not threshold:
+        return
+    reports = comment.reports.all()
+    if comment.decided_at:
+        reports = reports.filter(created_at__gt=comment.decided_at)
+    count = reports.count()
+    if count >= threshold:
+        comment.refresh_from_db()
+        if comment.can_transition("hide"):
+            try:
+                comment.hide(by=None, note=f"Hidden after {count} reports from readers")
+            except InvalidTransition:  # another report got there first
+                pass

@@ -17,6 +17,12 @@ FOOD = "food-partnership"
 DIGITAL = "digital-practitioners"
 
 
+@pytest.fixture(autouse=True)
+def without_demo_comments(demo):
+    """These tests count exact comments: they start from none (the demo has some)."""
+    Comment.objects.all().delete()
+
+
 def network(slug):
     return NetworkPage.objects.get(slug=slug, locale__language_code="en")
 

@@ -9,6 +9,7 @@ import datetime
 from django.utils import timezone
 
 from home.demo import ensure_page, home_page
+from home.demo import rich as p
 from networks.models import NetworkPage
 
 from .models import BlogIndexPage, BlogPostAuthor, BlogPostPage, Person
@@ -26,10 +27,6 @@ PEOPLE = {
     "Lily Chen": ("Young leader", "young-people"),
     "Grace Adeyemi": ("Editor, Commons", None),
 }
-
-
-def p(*paragraphs):
-    return [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs]
 
 
 def h(text):

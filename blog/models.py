@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -198,11 +199,20 @@ class BlogIndexPage(RoutablePageMixin, Page):
         network and from the site itself."""
         return BlogPostPage.objects.filter(locale_id=self.locale_id)
 
+    @cached_property
+    def networks(self):
+        """Returns the live, public networks in this index's language, by title
+        (fetched once per request: the filter list and the route share them)."""
+        return list(
+            NetworkPage.objects.live().public().filter(locale_id=self.locale_id).order_by("title")
+        )
+
     def get_network(self, network_slug):
         """Returns the live network with `network_slug` in this index's language, or 404s."""
-        return get_object_or_404(
-            NetworkPage.objects.live().public(), slug=network_slug, locale_id=self.locale_id
-        )
+        for network in self.networks:
+            if network.slug == network_slug:
+                return network
+        raise Http404("No such network")
 
     def get_tag(self, tag_slug):
         """Returns the tag with `tag_slug`, or 404s."""
@@ -254,10 +264,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
                 "page_obj": page_obj,
                 "posts": attach_networks(list(page_obj.object_list)),
                 "tags": tags_of(posts),
-                "networks": NetworkPage.objects.live()
-                .public()
-                .filter(locale_id=self.locale_id)
-                .order_by("title"),
+                "networks": self.networks,
                 "rss_url": self.feed_url("rss", network=network, tag=tag),
                 "atom_url": self.feed_url("atom", network=network, tag=tag),
             }

@@ -18,7 +18,6 @@ class PersonViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "role", "network"]
     list_filter = ["network"]
-    search_fields = ["name", "role"]
     ordering = ["name"]
 
 

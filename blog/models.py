@@ -107,6 +107,7 @@ class BlogPostQuerySet(PageQuerySet):
         return self.live().public()
 
     def newest_first(self):
+        """Returns the posts by their date, the newest first."""
         return self.order_by("-date", "-first_published_at", "-pk")
 
     def with_authors_and_tags(self):

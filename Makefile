@@ -27,7 +27,7 @@ messages: install
 
 # Migrate, load the demo content into an empty database, collect static files.
 setup: install messages
-	$(PY) manage.py migrate --noinput
+	$(PY) manage.py migrate --noinput --verbosity 0
 	$(PY) manage.py load_demo --if-empty
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
@@ -41,7 +41,7 @@ run: setup
 	@echo "  Press Ctrl-C to stop both."
 	@echo ""
 	@trap 'kill 0' INT TERM; \
-	$(PY) manage.py db_worker --queue-name '*' & \
+	$(PY) manage.py db_worker --queue-name '*' --verbosity 0 & \
 	$(PY) manage.py runserver $(HOST):$(PORT) & \
 	wait
 

@@ -23,6 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 
+from comments.models import CommentableMixin
 from networks.models import NetworkPage
 
 from .blocks import BlogStreamBlock
@@ -319,7 +320,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return feed_class()(request, index=self, network=network, tag=tag)
 
 
-class BlogPostPage(Page):
+class BlogPostPage(CommentableMixin, Page):
     """A post by a network (a child of its NetworkPage) or by the site itself
     (a child of the BlogIndexPage). Comments are added by the comments app."""
 
@@ -354,6 +355,7 @@ class BlogPostPage(Page):
             heading=_("First published elsewhere"),
         ),
     ]
+    settings_panels = Page.settings_panels + CommentableMixin.comment_panels
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

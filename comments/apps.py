@@ -1,6 +1,22 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CommentsConfig(AppConfig):
+    """Public comments held for moderation."""
+
     default_auto_field = "django.db.models.BigAutoField"
     name = "comments"
+    verbose_name = _("Comments")
+
+    def ready(self):
+        from wagtail.log_actions import registry
+        from wagtail.models import ModelLogEntry
+
+        from .models import Comment
+
+        # Transitions are written to Wagtail's audit log (Reports > Site history).
+        registry.register_model(Comment, ModelLogEntry)
+
+        # Email on new comments and on decisions (receivers enqueue tasks).
+        from . import notifications  # noqa: F401

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "networks",
     "blog",
     "comments",
+    "languages",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",

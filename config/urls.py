@@ -12,8 +12,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from networks.views import explore_root
 
 urlpatterns = [
+    # Network editors' explorer opens at their network (see explore_root).
+    path("admin/pages/", explore_root),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,16 +1,49 @@
 """Who may do what in which network. Other apps (comments, consultations,
 events) ask these functions and never look at groups themselves.
 
-This first version decides by group membership ("<network> moderators",
-"Site moderators"); the networks issue replaces the internals with Wagtail
-page permissions on each network's subtree. The signatures stay.
+Moderation rights are Wagtail page permissions: the custom permission
+`networks.moderate_network`, granted through GroupPagePermission on a
+network's page to "<network> moderators" (see networks.groups), and on the
+root of the page tree to "Site moderators". Like Wagtail's own page
+permissions, a grant on a page covers its whole subtree, so the question
+"may this user moderate this page?" is one query, and the querysets below are
+single lazy queries (no loop over networks) that other querysets can filter by.
+
+Editing rights are Wagtail's own add/change/publish page permissions;
+`networks_edited_by` lists the networks where a user has them.
 """
 
-from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page
+
+from .groups import MODERATE_CODENAME
 
 SITE_MODERATORS = "Site moderators"
+EDITING_CODENAMES = ("add_page", "change_page", "publish_page")
+
+
+def _is_staff_user(user):
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def _grants(user, codenames, app_label):
+    return GroupPagePermission.objects.filter(
+        group__user=user,
+        permission__content_type__app_label=app_label,
+        permission__codename__in=codenames,
+    )
+
+
+def _moderation_grants(user):
+    return _grants(user, [MODERATE_CODENAME], "networks")
+
+
+def _covering(grants):
+    """Filters `grants` to those on the outer page or one of its ancestors
+    (a grant's page path is a prefix of the outer page's path)."""
+    return grants.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
 
 
 def network_for_page(page):
@@ -30,41 +63,60 @@ def network_for_page(page):
 
 
 def is_site_moderator(user):
-    """Returns True for superusers and members of "Site moderators"."""
-    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+    """Returns True for superusers and for users who may moderate the whole
+    site (the moderation permission on the root of the page tree, as the
+    "Site moderators" group has)."""
+    if not _is_staff_user(user):
         return False
-    return user.is_superuser or user.groups.filter(name=SITE_MODERATORS).exists()
+    return user.is_superuser or _moderation_grants(user).filter(page__depth=1).exists()
 
 
 def networks_moderated_by(user):
-    """Returns a queryset of the NetworkPages whose comments `user` may moderate."""
+    """Returns a queryset of the NetworkPages whose contributions `user` may moderate."""
     from .models import NetworkPage
 
-    if is_site_moderator(user):
-        return NetworkPage.objects.all()
-    if user is None or not user.is_authenticated:
+    if not _is_staff_user(user):
         return NetworkPage.objects.none()
-    titles = [
-        name.removesuffix(" moderators")
-        for name in user.groups.filter(name__endswith=" moderators").values_list("name", flat=True)
-    ]
-    return NetworkPage.objects.filter(title__in=titles)
+    if user.is_superuser:
+        return NetworkPage.objects.all()
+    return NetworkPage.objects.filter(Exists(_covering(_moderation_grants(user))))
 
 
 def user_can_moderate(user, page):
     """Returns True if `user` may moderate contributions on `page`: a site
     moderator anywhere, a network moderator only inside their network."""
-    if is_site_moderator(user):
+    if not _is_staff_user(user) or page is None:
+        return False
+    if user.is_superuser:
         return True
-    network = network_for_page(page)
-    return network is not None and networks_moderated_by(user).filter(pk=network.pk).exists()
+    ancestors = [page.path[:i] for i in range(4, len(page.path) + 1, 4)]
+    return _moderation_grants(user).filter(page__path__in=ancestors).exists()
 
 
 def pages_moderated_by(user):
     """Returns a queryset of every page whose contributions `user` may moderate."""
-    if is_site_moderator(user):
+    if not _is_staff_user(user):
+        return Page.objects.none()
+    if user.is_superuser:
         return Page.objects.all()
-    pages = Page.objects.none()
-    for network in networks_moderated_by(user):
-        pages = pages | Page.objects.descendant_of(network, inclusive=True)
-    return pages
+    return Page.objects.filter(Exists(_covering(_moderation_grants(user))))
+
+
+def networks_edited_by(user):
+    """Returns a queryset of the NetworkPages where `user` may add, edit or
+    publish pages (superusers: every network). Dashboard panels and the join
+    request queue use it."""
+    from .models import NetworkPage
+
+    if not _is_staff_user(user):
+        return NetworkPage.objects.none()
+    if user.is_superuser:
+        return NetworkPage.objects.all()
+    return NetworkPage.objects.filter(
+        Exists(_covering(_grants(user, EDITING_CODENAMES, "wagtailcore")))
+    )
+
+
+def user_can_edit_network(user, network):
+    """Returns True if `user` edits `network` (or is a superuser)."""
+    return networks_edited_by(user).filter(pk=network.pk).exists()

@@ -1,35 +1,40 @@
-"""Template tags for the site's frame: main navigation, footer links and the
-language switcher. Each runs a fixed, small number of queries."""
+"""Template tags for the site's frame: main navigation, the language
+switcher, `hreflang` alternates and the out-of-date translation notice.
+
+The language tags share one `languages.translations.PageLanguages` per request,
+so together they run a fixed, small number of queries on every page type.
+"""
 
 from django import template
+from django.db.models import Q
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
+
+from languages.translations import PageLanguages
 
 register = template.Library()
 
 
-def _site_root(request):
-    """Returns the site's root page in the reader's language (falling back to
-    the default-language root where no translation exists)."""
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    root = site.root_page
-    locale = Locale.objects.filter(language_code=translation.get_language()).first()
-    if locale and root.locale_id != locale.pk:
-        return root.get_translation_or_none(locale) or root
-    return root
+def _page_languages(context):
+    """Returns the PageLanguages of the page being rendered (or of the view,
+    for pages that are not Wagtail pages)."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+    return PageLanguages.for_request(context.get("request"), page)
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """The top-level sections that editors marked "show in menus"."""
+    """The top-level sections that editors marked "show in menus", in the
+    reader's language (the default language's where there is no translation)."""
     request = context.get("request")
-    root = _site_root(request)
+    root = _page_languages(context).home_page() if request else None
     items = root.get_children().live().public().in_menu() if root else Page.objects.none()
     current = context.get("page")
-    current_path = current.path if current else ""
+    current_path = getattr(current, "path", "")
     return {
         "items": [
             {
@@ -47,31 +52,60 @@ def main_navigation(context):
 def language_switcher(context):
     """Links to this page in every language: its translation where one is
     live, otherwise the home page in that language."""
+    return {"links": _page_languages(context).switcher_links}
+
+
+@register.inclusion_tag("components/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    """`<link rel="alternate" hreflang>` for this page in every language it
+    is live in, and `x-default`."""
+    return {"alternates": _page_languages(context).alternates}
+
+
+@register.inclusion_tag("components/translation_notice.html", takes_context=True)
+def translation_notice(context):
+    """ "This translation may be out of date", with a link to the page it was
+    translated from, when that page changed after the translation caught up."""
+    return {"source": _page_languages(context).outdated_source_link}
+
+
+FOOTER_PAGES = [
+    ("about_page_id", _("About")),
+    ("house_rules_page_id", _("House rules")),
+    ("privacy_page_id", _("Privacy")),
+]
+
+
+@register.inclusion_tag("components/footer_links.html", takes_context=True)
+def footer_links(context):
+    """The footer's About, House rules and Privacy links, each to the page in
+    the reader's language where it is translated and live. One query fetches
+    the three pages and their translations together."""
+    from home.models import SiteSettings
+
     request = context.get("request")
-    page = context.get("page")
-    current = translation.get_language()
-    locales = list(Locale.objects.all().order_by("pk"))
-    site = Site.find_for_request(request) if request else None
-    translations = {}
-    if page is not None and getattr(page, "translation_key", None):
-        for p in Page.objects.filter(translation_key=page.translation_key).live().public():
-            translations[p.locale_id] = p
-    roots = {}
-    if site is not None:
-        for p in Page.objects.filter(translation_key=site.root_page.translation_key).live():
-            roots[p.locale_id] = p
-    links = []
-    for locale in locales:
-        target = translations.get(locale.pk) or roots.get(locale.pk)
-        if target is None:
-            continue
-        links.append(
-            {
-                "code": locale.language_code,
-                "name": locale.get_display_name(),
-                "url": target.get_url(request),
-                "current": locale.language_code == current,
-                "is_translation": locale.pk in translations,
-            }
+    site_settings = SiteSettings.load(request_or_site=request)
+    ids = [getattr(site_settings, field) for field, _label in FOOTER_PAGES]
+    ids = [pk for pk in ids if pk]
+    language = translation.get_language()
+    versions = (
+        Page.objects.filter(
+            Q(pk__in=ids) | Q(locale__language_code=language),
+            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
         )
-    return {"links": links, "current": current}
+        .live()
+        .select_related("locale")
+    )
+    originals, localized = {}, {}
+    for version in versions:
+        if version.pk in ids:
+            originals[version.pk] = version
+        if version.locale.language_code == language:
+            localized[version.translation_key] = version
+    links = []
+    for field, label in FOOTER_PAGES:
+        original = originals.get(getattr(site_settings, field))
+        if original is not None:
+            page = localized.get(original.translation_key, original)
+            links.append({"label": label, "url": page.get_url(request)})
+    return {"links": links, "contact_email": site_settings.contact_email}

@@ -20,7 +20,7 @@ def network_page(slug):
     return NetworkPage.objects.get(slug=slug, locale__language_code="en")
 
 
-def new_post(title):
+def new_post(title, action="publish"):
     return nested_form_data(
         {
             "title": title,
@@ -32,7 +32,7 @@ def new_post(title):
             "tags": "",
             "original_url": "",
             "original_source": "",
-            "action-publish": "publish",
+            f"action-{action}": action,
         }
     )
 
@@ -46,15 +46,22 @@ def test_an_editor_can_only_create_posts_under_their_own_network(
     network = network_page(target)
     add_url = f"/admin/pages/add/blog/blogpostpage/{network.pk}/"
     title = f"{editor_of} writes in {target}"
+    # A network that requires approval sends its editors' posts to its
+    # moderators instead of publishing them.
+    action = "submit" if network.requires_approval else "publish"
     form = client.get(add_url)
-    response = client.post(add_url, new_post(title))
+    response = client.post(add_url, new_post(title, action))
     created = BlogPostPage.objects.filter(title=title)
     if editor_of == target:
         assert form.status_code == 200
         assert response.status_code == 302
         post = created.get()
-        assert post.live
         assert post.get_parent().pk == network.pk
+        if network.requires_approval:
+            assert not post.live
+            assert post.workflow_in_progress
+        else:
+            assert post.live
     else:
         assert form.status_code in (302, 403)
         assert response.status_code in (302, 403)

@@ -63,3 +63,11 @@ def test_health_check_answers_without_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_logged_in_staff_see_the_userbar_and_visitors_do_not(client, demo, login):
+    assert "w-userbar" not in client.get("/about/").content.decode()
+    login("admin")
+    html = client.get("/about/").content.decode()
+    assert "w-userbar" in html
+    assert "/admin/pages/" in html  # the "Edit this page" link

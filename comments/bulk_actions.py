@@ -1,0 +1,165 @@
+"""Bulk decisions from the queue: approve, reject, mark as spam, hide and
+restore many comments at once, with one optional note. Registered with
+Wagtail's `register_bulk_action` hook, so they appear in the queue's bulk
+actions footer. Each comment goes through its own model method, so every one
+is audited; comments the user may not moderate, or whose state does not allow
+the decision, are listed and left alone."""
+
+from django import forms
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from wagtail.admin.views.bulk_action import BulkAction
+
+from .models import Comment
+from .moderation import ModerationScope, comments_visible_to
+
+
+class DecisionForm(forms.Form):
+    """The optional note that goes with a decision (and into the audit log,
+    and to the commenter if they asked to be told)."""
+
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Optional. Recorded in the history; a commenter who asked to be told "
+            "receives it as the reason. Do not quote personal details."
+        ),
+    )
+
+
+class CommentBulkAction(BulkAction):
+    """Base for the queue's bulk decisions; subclasses name the transition."""
+
+    models = [Comment]
+    transition = None
+    form_class = DecisionForm
+    template_name = "comments/admin/bulk_confirm.html"
+
+    def get_scoped_queryset(self):
+        """The comments this user sees, filtered as the listing was (the
+        footer's "select all" passes the listing's query string along)."""
+        from .wagtail_hooks import comment_viewset
+
+        # The queue's own index view, set up for this request, filters and
+        # searches exactly as the listing did.
+        view = comment_viewset.index_view_for(self.request)
+        return comments_visible_to(self.request.user).select_related("page"), view
+
+    def get_actionable_objects(self):
+        if hasattr(self, "_actionable"):
+            return self._actionable
+        queryset, view = self.get_scoped_queryset()
+        object_ids = self.request.GET.getlist("id")
+        if "all" in object_ids:
+            queryset = view.search_queryset(view.filter_queryset(queryset))
+        else:
+            ids = [pk for pk in object_ids if pk.isdigit()]
+            queryset = queryset.filter(pk__in=ids)
+        scope = ModerationScope(self.request.user)
+        objects, refused = [], []
+        for comment in queryset.order_by("created_at", "pk"):
+            if scope.can_moderate(comment) and comment.can_transition(self.transition):
+                objects.append(comment)
+            else:
+                refused.append(comment)
+        if not objects and not refused:
+            raise Http404
+        self._actionable = (objects, {"items_with_no_access": refused})
+        return self._actionable
+
+    def get_execution_context(self):
+        return {
+            "user": self.request.user,
+            "note": self.cleaned_form.cleaned_data["note"] if self.cleaned_form else "",
+            "transition": self.transition,
+        }
+
+    @classmethod
+    def execute_action(cls, objects, user=None, note="", transition=None, **kwargs):
+        done = 0
+        for comment in objects:
+            # Re-read the state under the transaction: another moderator may
+            # have decided in the meantime.
+            comment.refresh_from_db(fields=["status"])
+            if comment.can_transition(transition):
+                getattr(comment, transition)(by=user, note=note)
+                done += 1
+        return done, 0
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["action_label"] = self.display_name
+        context["header_icon"] = "comment"
+        return context
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return self.success_message % {"count": num_parent_objects}
+
+
+class ApproveBulkAction(CommentBulkAction):
+    display_name = _("Approve")
+    action_type = "approve"
+    transition = "approve"
+    aria_label = _("Approve the selected comments")
+    action_priority = 10
+    success_message = ngettext_lazy(
+        "%(count)d comment approved.", "%(count)d comments approved.", "count"
+    )
+
+
+class RejectBulkAction(CommentBulkAction):
+    display_name = _("Reject")
+    action_type = "reject"
+    transition = "reject"
+    aria_label = _("Reject the selected comments")
+    action_priority = 20
+    success_message = ngettext_lazy(
+        "%(count)d comment rejected.", "%(count)d comments rejected.", "count"
+    )
+
+
+class MarkSpamBulkAction(CommentBulkAction):
+    display_name = _("Mark as spam")
+    action_type = "mark_spam"
+    transition = "mark_spam"
+    aria_label = _("Mark the selected comments as spam")
+    action_priority = 30
+    success_message = ngettext_lazy(
+        "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", "count"
+    )
+
+
+class HideBulkAction(CommentBulkAction):
+    display_name = _("Hide")
+    action_type = "hide"
+    transition = "hide"
+    aria_label = _("Hide the selected comments")
+    action_priority = 40
+    success_message = ngettext_lazy(
+        "%(count)d comment hidden.", "%(count)d comments hidden.", "count"
+    )
+
+
+class RestoreBulkAction(CommentBulkAction):
+    display_name = _("Restore")
+    action_type = "restore"
+    transition = "restore"
+    aria_label = _("Restore the selected comments")
+    action_priority = 50
+    success_message = ngettext_lazy(
+        "%(count)d comment restored.", "%(count)d comments restored.", "count"
+    )
+
+
+BULK_ACTIONS = [
+    ApproveBulkAction,
+    RejectBulkAction,
+    MarkSpamBulkAction,
+    HideBulkAction,
+    RestoreBulkAction,
+]

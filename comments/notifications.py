@@ -1,0 +1,255 @@
+"""Who is told what by email, and when.
+
+- Moderators: "comments wait for you", at most one notice per moderator per
+  `CommentSettings.notify_every_minutes`. The batching key lives in the
+  default cache, which every process shares (files on one machine, Redis on
+  several; see settings), so two workers cannot both send. No model is
+  needed: if the cache is emptied, the worst case is one extra notice. A
+  comment that arrives inside the quiet period schedules one digest for the
+  end of it (when the task backend can defer), so nothing waits unannounced.
+- Commenters who ticked "email me": the outcome of their comment, either
+  way (published, with a link to it; or not published, with the moderator's
+  note as the reason and a link to the house rules), and a reply to their
+  comment once that reply is published. Spam decisions are never mailed (the
+  address on a spam comment is often someone else's).
+
+The signal receivers only enqueue tasks, after the transaction commits; the
+tasks (comments/tasks.py) call the senders below in the worker, never inside
+a request. Emails are rendered from plain-text and HTML templates in the
+reader's language.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from .models import Comment, CommentSettings, comment_status_changed
+from .moderation import comments_moderated_by, moderators_of
+
+#: Decisions that publish a comment, and those that tell its writer it is not (or no longer) shown.
+PUBLISHING_ACTIONS = {"approve", "restore"}
+DECLINING_ACTIONS = {"reject", "hide"}
+
+
+# --- Signal receivers: enqueue only, after commit -----------------------------
+
+
+@receiver(post_save, sender=Comment, dispatch_uid="comments.notify_on_create")
+def comment_created(sender, instance, created, raw=False, **kwargs):
+    """A new pending comment wakes its moderators; a comment published at once
+    (a trusted commenter) is treated like an approval."""
+    if raw or not created:
+        return
+    from . import tasks
+
+    if instance.status == Comment.Status.PENDING:
+        transaction.on_commit(lambda: tasks.notify_moderators.enqueue(instance.pk), robust=True)
+    elif instance.status == Comment.Status.APPROVED:
+        transaction.on_commit(
+            lambda: tasks.notify_commenter.enqueue(instance.pk, "approve"), robust=True
+        )
+
+
+@receiver(comment_status_changed, dispatch_uid="comments.notify_on_decision")
+def comment_decided(sender, comment, previous, action, by, **kwargs):
+    """Tells the commenter (if they asked) once the decision is committed."""
+    from . import tasks
+
+    if action in PUBLISHING_ACTIONS | DECLINING_ACTIONS:
+        transaction.on_commit(
+            lambda: tasks.notify_commenter.enqueue(comment.pk, action), robust=True
+        )
+
+
+# --- Helpers ------------------------------------------------------------------
+
+
+def _language_for(comment):
+    """Returns the commenter's language, else the page's, else the site's."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    for candidate in (comment.language, getattr(comment.page.locale, "language_code", "")):
+        if candidate and candidate in codes:
+            return candidate
+        if candidate and candidate.split("-")[0] in codes:
+            return candidate.split("-")[0]
+    return settings.LANGUAGE_CODE
+
+
+def _language_for_user(user):
+    profile = getattr(user, "wagtail_userprofile", None)
+    if profile is not None:
+        return profile.get_preferred_language()
+    return settings.LANGUAGE_CODE
+
+
+def _admin_url(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _page_url(page):
+    url = page.get_full_url() if page is not None else None
+    return url or settings.WAGTAILADMIN_BASE_URL
+
+
+def comment_url(comment):
+    """Returns the absolute link to a comment on its page."""
+    return f"{_page_url(comment.page)}#comment-{comment.pk}"
+
+
+def house_rules_url():
+    """Returns the absolute link to the house rules in the active language, or None."""
+    from home.models import SiteSettings
+
+    page = SiteSettings.load().house_rules_page
+    if page is None:
+        return None
+    return _page_url(page.localized)
+
+
+def _send(subject, template, context, to):
+    text = render_to_string(f"comments/email/{template}.txt", context)
+    html = render_to_string(f"comments/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[to])
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+# --- Moderators -------------------------------------------------------------------
+
+
+def _notice_key(user):
+    return f"comments:moderator-notice:{user.pk}"
+
+
+def _digest_key(user):
+    return f"comments:moderator-digest-scheduled:{user.pk}"
+
+
+def notify_moderators_of(comment):
+    """Tells each moderator of `comment`'s page that comments wait, unless
+    they were told within the last `notify_every_minutes`."""
+    from . import tasks
+
+    minutes = CommentSettings.load().notify_every_minutes
+    sent = 0
+    for user in moderators_of(comment.page):
+        now = timezone.now()
+        if minutes == 0 or cache.add(_notice_key(user), now.isoformat(), timeout=minutes * 60):
+            sent += send_moderator_notice(user)
+            continue
+        # Told recently: make sure one digest follows at the end of the quiet period.
+        if _can_defer() and cache.add(_digest_key(user), 1, timeout=minutes * 60):
+            tasks.send_moderator_digest.using(run_after=now + timedelta(minutes=minutes)).enqueue(
+                user.pk
+            )
+    return sent
+
+
+def _can_defer():
+    from django_tasks import default_task_backend
+
+    return default_task_backend.supports_defer
+
+
+def send_moderator_notice(user, *, remember=False):
+    """Emails `user` how many comments wait for them, per network, with the
+    oldest waiting time and a link to the queue. Returns 1 if sent, 0 if
+    nothing waits."""
+    from networks.permissions import networks_moderated_by
+
+    pending = comments_moderated_by(user).pending()
+    total = pending.count()
+    if not total:
+        return 0
+    oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
+    by_network = []
+    for network in networks_moderated_by(user).order_by("title"):
+        count = pending.filter(page__path__startswith=network.path).count()
+        if count:
+            by_network.append((network.title, count))
+    if remember:
+        minutes = CommentSettings.load().notify_every_minutes
+        cache.set(_notice_key(user), timezone.now().isoformat(), timeout=minutes * 60)
+    with translation.override(_language_for_user(user)):
+        context = {
+            "user": user,
+            "total": total,
+            "oldest": oldest,
+            "by_network": by_network,
+            "queue_url": _admin_url(reverse("comments:index") + "?state=pending"),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        subject = gettext("%(site)s: comments are waiting for moderation") % {
+            "site": settings.WAGTAIL_SITE_NAME
+        }
+        _send(subject, "moderators_waiting", context, user.email)
+    return 1
+
+
+def send_moderator_digest(user):
+    """The digest scheduled at the end of a quiet period: sent only if
+    comments still wait."""
+    cache.delete(_digest_key(user))
+    return send_moderator_notice(user, remember=True)
+
+
+# --- Commenters -------------------------------------------------------------------
+
+
+def notify_commenter_of(comment, action):
+    """Tells the commenter the outcome of `action` on their comment, if they
+    asked and if the comment is still in the state that action left it in
+    (a decision reversed before the worker ran is not announced). A
+    published reply also tells the parent comment's writer. Returns the
+    number of emails sent."""
+    sent = 0
+    if action in PUBLISHING_ACTIONS and comment.status == Comment.Status.APPROVED:
+        if comment.notify and comment.email:
+            sent += _send_to_commenter(comment, "comment_published")
+        parent = comment.parent
+        if (
+            parent is not None
+            and parent.notify
+            and parent.email
+            and parent.status == Comment.Status.APPROVED
+            and parent.email.lower() != comment.email.lower()
+        ):
+            sent += _send_to_commenter(parent, "reply_published", reply=comment)
+    elif action in DECLINING_ACTIONS and comment.status in {
+        Comment.Status.REJECTED,
+        Comment.Status.HIDDEN,
+    }:
+        if comment.notify and comment.email:
+            sent += _send_to_commenter(comment, "comment_declined")
+    return sent
+
+
+SUBJECTS = {
+    "comment_published": lambda: gettext("Your comment is published"),
+    "comment_declined": lambda: gettext("Your comment is not published"),
+    "reply_published": lambda: gettext("Someone replied to your comment"),
+}
+
+
+def _send_to_commenter(comment, template, reply=None):
+    with translation.override(_language_for(comment)):
+        context = {
+            "comment": comment,
+            "reply": reply,
+            "page_title": comment.page.title,
+            "comment_url": comment_url(reply or comment),
+            "house_rules_url": house_rules_url(),
+            "was_published": comment.status == Comment.Status.HIDDEN,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        _send(SUBJECTS[template](), template, context, comment.email)
+    return 1

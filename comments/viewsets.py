@@ -1,0 +1,283 @@
+"""The moderators' queue in the Wagtail admin, under the menu item "Comments".
+
+A Wagtail ModelViewSet with Wagtail's own listing machinery (filters, the
+`q` search box, sortable columns, pagination, bulk actions), narrowed to
+the comments the user may see. Moderators decide; they never create, edit
+or delete a resident's words, so those views are not registered.
+"""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.middleware.csrf import get_token
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Page
+
+from networks.models import NetworkPage
+from networks.permissions import networks_moderated_by
+
+from .filters import REPORTED, CommentFilterSet
+from .models import Comment, CommentReport
+from .moderation import ModerationScope, comments_visible_to
+
+#: Labels for the transitions, as buttons (Approve and Reject are the public contract).
+ACTION_LABELS = {
+    "approve": _("Approve"),
+    "reject": _("Reject"),
+    "mark_spam": _("Mark as spam"),
+    "hide": _("Hide"),
+    "restore": _("Restore"),
+}
+
+
+class QueueColumn(Column):
+    """A column that renders its cell with the view's per-request moderation
+    scope at hand (which networks the user moderates, the network of each
+    page), so that no cell asks the database anything."""
+
+    def __init__(self, name, view, **kwargs):
+        super().__init__(name, **kwargs)
+        self.view = view
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["can_moderate"] = self.view.scope.can_moderate(instance)
+        context["network"] = self.view.network_of(instance.page)
+        return context
+
+
+class CommentColumn(QueueColumn):
+    """The commenter's name, their email (moderators of that network only),
+    and the text, always as escaped plain text."""
+
+    cell_template_name = "comments/admin/comment_cell.html"
+
+
+class PageColumn(QueueColumn):
+    """The page commented on and its network."""
+
+    cell_template_name = "comments/admin/page_cell.html"
+
+
+class StatusColumn(QueueColumn):
+    """The state, with the number of reports."""
+
+    cell_template_name = "comments/admin/status_cell.html"
+
+
+class ActionsColumn(QueueColumn):
+    """One-click "Approve" and "Reject" forms (POST with CSRF), the other
+    transitions in a menu, and a link to decide with a note."""
+
+    cell_template_name = "comments/admin/actions_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context["request"]
+        context["csrf_token"] = get_token(request)
+        context["next_url"] = request.get_full_path().replace("/results/", "/", 1)
+        if context["can_moderate"]:
+            actions = [
+                (action, label, self.view.get_action_url(instance, action))
+                for action, label in ACTION_LABELS.items()
+                if instance.can_transition(action)
+            ]
+            context["primary_actions"] = [a for a in actions if a[0] in {"approve", "reject"}]
+            context["more_actions"] = [a for a in actions if a[0] not in {"approve", "reject"}]
+        context["review_url"] = reverse("comments:review", args=[instance.pk])
+        return context
+
+
+class CommentIndexView(generic.IndexView):
+    """The queue: oldest pending first by default, filtered by state,
+    network, page and age, searchable with `q`, with counts per state."""
+
+    any_permission_required = ["view"]
+    default_ordering = "created_at"
+    page_title = _("Comments")
+    template_name = "comments/admin/index.html"
+    results_template_name = "comments/admin/index_results.html"
+    search_backend_name = None
+    table_classname = "comments-queue"
+
+    @cached_property
+    def scope(self):
+        return ModerationScope(self.request.user)
+
+    @cached_property
+    def search_fields(self):
+        # Only a moderator may look comments up by email address.
+        if self.scope.moderates_anything:
+            return ["name", "body", "email"]
+        return ["name", "body"]
+
+    @cached_property
+    def networks(self):
+        """The networks whose comments the user sees, by path (one query)."""
+        if self.scope.site_wide:
+            networks = NetworkPage.objects.all()
+        else:
+            visible_pages = comments_visible_to(self.request.user).values("page_id")
+            networks = NetworkPage.objects.filter(
+                pk__in=networks_moderated_by(self.request.user).values("pk")
+            ) | NetworkPage.objects.filter(
+                Exists(Page.objects.filter(pk__in=visible_pages, path__startswith=OuterRef("path")))
+            )
+        return list(networks.order_by("title").only("pk", "title", "path", "depth"))
+
+    def network_of(self, page):
+        for network in self.networks:
+            if page.path.startswith(network.path):
+                return network
+        return None
+
+    def get_filterset_kwargs(self):
+        data = self.request.GET.copy()
+        data.setdefault("state", Comment.Status.PENDING)
+        visible = comments_visible_to(self.request.user)
+        pages = Page.objects.filter(Exists(visible.filter(page=OuterRef("pk")))).order_by("title")
+        return {
+            "data": data,
+            "request": self.request,
+            "networks": NetworkPage.objects.filter(pk__in=[n.pk for n in self.networks]).order_by(
+                "title"
+            ),
+            "pages": pages,
+        }
+
+    filterset_class = CommentFilterSet
+
+    def get_base_queryset(self):
+        return (
+            comments_visible_to(self.request.user)
+            .select_related("page", "parent")
+            .prefetch_related(
+                Prefetch("reports", queryset=CommentReport.objects.only("pk", "comment_id"))
+            )
+        )
+
+    def order_queryset(self, queryset):
+        ordering = self.ordering or "created_at"
+        tie_break = "-pk" if ordering.startswith("-") else "pk"
+        return queryset.order_by(ordering, tie_break)
+
+    @cached_property
+    def columns(self):
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="comment"),
+            CommentColumn("comment", view=self, label=_("Comment")),
+            PageColumn("page", view=self, label=_("Page")),
+            StatusColumn("status", view=self, label=_("State")),
+            DateColumn(
+                "created_at",
+                label=_("Posted"),
+                sort_key="created_at",
+                classname="comment-date-cell",
+            ),
+            ActionsColumn("actions", view=self, label=_("Decide")),
+        ]
+
+    def get_action_url(self, comment, action):
+        return reverse("comments:action", args=[comment.pk, action])
+
+    def state_counts(self):
+        """Returns [(value, label, count)] for each state (and "reported")
+        under the current filters other than the state: two queries."""
+        filterset = CommentFilterSet(
+            **{**self.get_filterset_kwargs(), "data": {**self.filters.data.dict(), "state": ""}}
+        )
+        queryset = self.search_queryset(comments_visible_to(self.request.user))
+        if filterset.is_valid():
+            queryset = filterset.filter_queryset(queryset)
+        counts = dict(
+            queryset.order_by()
+            .values_list("status")
+            .annotate(n=Count("pk"))
+            .values_list("status", "n")
+        )
+        rows = [(value, label, counts.get(value, 0)) for value, label in Comment.Status.choices]
+        rows.append((REPORTED, _("Reported"), queryset.with_open_reports().count()))
+        return rows
+
+    @cached_property
+    def header_buttons(self):
+        buttons = []
+        if self.request.user.is_superuser:
+            buttons.append(
+                HeaderButton(
+                    _("Privacy requests"), url=reverse("comments:privacy"), icon_name="user"
+                )
+            )
+        return buttons
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["state_counts"] = self.state_counts()
+        context["current_state"] = (
+            self.filters.form.cleaned_data.get("state") if self.filters.is_valid() else ""
+        )
+        params = self.request.GET.copy()
+        params.pop("p", None)
+        params.pop("state", None)
+        context["state_query_prefix"] = params.urlencode()
+        context["moderates_anything"] = self.scope.moderates_anything
+        return context
+
+
+class CommentViewSet(ModelViewSet):
+    """Registers the queue, its decisions and the privacy tools under
+    /admin/comments/, with the menu item "Comments"."""
+
+    model = Comment
+    name = "comments"
+    icon = "comment"
+    menu_label = _("Comments")
+    menu_name = "comments"
+    menu_order = 150
+    add_to_admin_menu = True
+    index_view_class = CommentIndexView
+    list_per_page = 25
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    add_to_reference_index = False
+
+    def get_permissions_to_register(self):
+        # Moderation rights are network permissions (networks.permissions),
+        # not model permissions, so there is nothing to tick in the groups UI.
+        from django.contrib.auth.models import Permission
+
+        return Permission.objects.none()
+
+    def index_view_for(self, request):
+        """Returns the queue's index view set up for `request` without
+        rendering it (the bulk actions reuse its filters and search)."""
+        kwargs = {**self.get_common_view_kwargs(), **self.get_index_view_kwargs()}
+        view = self.index_view_class(
+            **{
+                key: value
+                for key, value in kwargs.items()
+                if hasattr(self.index_view_class, key) and value is not self.UNDEFINED
+            }
+        )
+        view.setup(request)
+        return view
+
+    def get_urlpatterns(self):
+        from . import admin_views
+
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<int:pk>/", admin_views.ReviewView.as_view(), name="review"),
+            path(
+                "<int:pk>/<str:action>/",
+                admin_views.DecideView.as_view(),
+                name="action",
+            ),
+            path("privacy/", admin_views.PrivacyView.as_view(), name="privacy"),
+        ]

@@ -1,0 +1,53 @@
+"""Admin wiring for comments: the audit-log actions every transition writes,
+the moderation queue (menu item "Comments"), its bulk decisions, and the
+dashboard panel."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .bulk_actions import BULK_ACTIONS
+from .models import Comment
+from .moderation import CommentPermissionPolicy
+from .panels import PendingCommentsPanel
+from .viewsets import CommentViewSet
+
+
+@hooks.register("register_log_actions")
+def register_comment_log_actions(actions):
+    actions.register_action("comments.approve", _("Approve comment"), _("Comment approved"))
+    actions.register_action("comments.reject", _("Reject comment"), _("Comment rejected"))
+    actions.register_action(
+        "comments.mark_spam", _("Mark comment as spam"), _("Comment marked as spam")
+    )
+    actions.register_action("comments.hide", _("Hide comment"), _("Comment hidden"))
+    actions.register_action("comments.restore", _("Restore comment"), _("Comment restored"))
+    actions.register_action(
+        "comments.export", _("Export commenter's data"), _("Commenter's data exported")
+    )
+    actions.register_action(
+        "comments.erase", _("Erase commenter's data"), _("Commenter's data erased")
+    )
+    actions.register_action("comments.purge", _("Purge comment"), _("Comment purged"))
+
+
+# Who may see and decide: answered from the network permissions, not from
+# model permissions (see comments.moderation).
+register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+
+comment_viewset = CommentViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_comment_viewset():
+    return comment_viewset
+
+
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_comments_panel(request, panels):
+    panels.append(PendingCommentsPanel(request))

@@ -1,0 +1,249 @@
+"""The demo pages' words in Polish, Bengali and Urdu, written as a native
+speaker would put them rather than word for word. Each entry is the English
+source string (as wagtail-localize extracts it) with its translations; the
+network pages are translated into Polish and Urdu only.
+
+When the English demo content changes, `tests/i18n/test_demo.py` names the
+strings that still need a translation here.
+"""
+
+# (English, Polish, Bengali, Urdu)
+ENTRIES = [
+    # The home page
+    (
+        "Commons: the borough's networks, together",
+        "Commons: sieci naszej dzielnicy w jednym miejscu",
+        "Commons: বরোর নেটওয়ার্কগুলো, একসাথে",
+        "Commons: بورو کے نیٹ ورک، ایک ساتھ",
+    ),
+    (
+        "Commons is where the borough's networks publish together: food partnerships, "
+        "practitioners, health and wellbeing groups, young people and the neighbourhoods "
+        "they live in. Read what they are doing, join in the conversation, answer "
+        "consultations and come along to events.",
+        "Commons to miejsce, w którym sieci z naszej dzielnicy publikują razem: partnerstwa "
+        "żywnościowe, praktycy, grupy działające na rzecz zdrowia i dobrego samopoczucia, "
+        "młodzież i sąsiedztwa, w których mieszkają. Zobacz, czym się zajmują, dołącz do "
+        "rozmowy, weź udział w konsultacjach i przyjdź na wydarzenia.",
+        "Commons হলো সেই জায়গা যেখানে বরোর নেটওয়ার্কগুলো একসাথে লেখে ও প্রকাশ করে: খাদ্য "
+        "অংশীদারিত্ব, পেশাজীবী, স্বাস্থ্য ও সুস্থতা বিষয়ক দল, তরুণেরা আর তাদের পাড়া-মহল্লা। "
+        "তারা কী করছে পড়ুন, আলোচনায় যোগ দিন, মতামত যাচাইয়ে আপনার মত দিন এবং অনুষ্ঠানে আসুন।",
+        "Commons وہ جگہ ہے جہاں بورو کے نیٹ ورک مل کر لکھتے اور شائع کرتے ہیں: فوڈ پارٹنرشپس، "
+        "پیشہ ور افراد، صحت اور بہبود کے گروپ، نوجوان اور وہ محلے جن میں وہ رہتے ہیں۔ پڑھیے کہ "
+        "وہ کیا کر رہے ہیں، گفتگو میں شامل ہوں، مشاورت میں اپنی رائے دیں اور تقریبات "
+        "میں تشریف لائیں۔",
+    ),
+    # Top-level sections
+    ("Networks", "Sieci", "নেটওয়ার্ক", "نیٹ ورکس"),
+    (
+        "Networks big and small, thematic or geographic, short or longer term.",
+        "Sieci duże i małe, tematyczne i sąsiedzkie, działające krótko albo latami.",
+        "ছোট-বড় নানা নেটওয়ার্ক: বিষয়ভিত্তিক বা এলাকাভিত্তিক, স্বল্পমেয়াদি বা দীর্ঘমেয়াদি।",
+        "چھوٹے بڑے نیٹ ورک: موضوعاتی یا علاقائی، مختصر یا طویل مدت کے لیے۔",
+    ),
+    ("Blog", "Blog", "ব্লগ", "بلاگ"),
+    (
+        "Posts from every network: what they are doing, learning and deciding.",
+        "Wpisy wszystkich sieci: co robią, czego się uczą i o czym decydują.",
+        "সব নেটওয়ার্কের লেখা: তারা কী করছে, কী শিখছে আর কী সিদ্ধান্ত নিচ্ছে।",
+        "ہر نیٹ ورک کی تحریریں: وہ کیا کر رہے ہیں، کیا سیکھ رہے ہیں اور کیا فیصلے کر رہے ہیں۔",
+    ),
+    ("Consultations", "Konsultacje", "মতামত যাচাই", "مشاورت"),
+    (
+        "Have your say on what the networks and the council plan next.",
+        "Powiedz, co myślisz o tym, co sieci i samorząd planują dalej.",
+        "নেটওয়ার্কগুলো আর কাউন্সিল এরপর কী করতে চায়, সে বিষয়ে আপনার মত জানান।",
+        "نیٹ ورک اور کونسل آگے کیا کرنا چاہتے ہیں، اس پر اپنی رائے دیں۔",
+    ),
+    (
+        "Consultations from every network will be listed here.",
+        "Tutaj znajdziesz konsultacje wszystkich sieci.",
+        "সব নেটওয়ার্কের মতামত যাচাই এখানে পাবেন।",
+        "ہر نیٹ ورک کی مشاورتیں یہاں درج ہوں گی۔",
+    ),
+    ("Events", "Wydarzenia", "অনুষ্ঠান", "تقریبات"),
+    (
+        "Meetings, workshops and gatherings across the borough.",
+        "Zebrania, warsztaty i spotkania w całej dzielnicy.",
+        "বরো জুড়ে সভা, কর্মশালা আর আড্ডা।",
+        "پورے بورو میں اجلاس، ورکشاپس اور میل ملاپ کی محفلیں۔",
+    ),
+    (
+        "Events from every network will be listed here.",
+        "Tutaj znajdziesz wydarzenia wszystkich sieci.",
+        "সব নেটওয়ার্কের অনুষ্ঠান এখানে পাবেন।",
+        "ہر نیٹ ورک کی تقریبات یہاں درج ہوں گی۔",
+    ),
+    # About
+    ("About Commons", "O Commons", "Commons সম্পর্কে", "Commons کے بارے میں"),
+    (
+        "Who runs this site, and why.",
+        "Kto prowadzi ten serwis i po co.",
+        "এই সাইটটি কারা চালায়, আর কেন।",
+        "یہ سائٹ کون چلاتا ہے، اور کیوں۔",
+    ),
+    (
+        "Commons is a network of networks. Borough-wide collectives, practitioner "
+        "networks and local groups each run their own section of one site.",
+        "Commons to sieć sieci. Kolektywy działające w całej dzielnicy, sieci praktyków "
+        "i lokalne grupy prowadzą tu każda własną część wspólnego serwisu.",
+        "Commons হলো অনেক নেটওয়ার্কের একটি নেটওয়ার্ক। বরোজুড়ে কাজ করা সংগঠন, পেশাজীবীদের "
+        "নেটওয়ার্ক আর স্থানীয় দলগুলো একই সাইটে যার যার নিজের অংশ চালায়।",
+        "Commons نیٹ ورکس کا نیٹ ورک ہے۔ پورے بورو میں کام کرنے والی تنظیمیں، پیشہ ور افراد "
+        "کے نیٹ ورک اور مقامی گروپ ایک ہی سائٹ پر اپنا اپنا حصہ چلاتے ہیں۔",
+    ),
+    (
+        "We share values: we connect people, we build trust, we share accountability and "
+        "we shift power to the people most affected by decisions. Coproduction takes the "
+        "time it takes.",
+        "Łączą nas wspólne wartości: zbliżamy ludzi do siebie, budujemy zaufanie, razem "
+        "odpowiadamy za to, co robimy, i oddajemy głos tym, których decyzje dotyczą "
+        "najbardziej. Współtworzenie trwa tyle, ile musi.",
+        "আমাদের মূল্যবোধ এক: আমরা মানুষকে কাছাকাছি আনি, আস্থা গড়ে তুলি, দায় ভাগ করে নিই, "
+        "আর সিদ্ধান্তে যাঁরা সবচেয়ে বেশি প্রভাবিত হন তাঁদের হাতে ক্ষমতা তুলে দিই। একসাথে গড়তে "
+        "যত সময় লাগে, আমরা ততটাই সময় দিই।",
+        "ہماری اقدار مشترک ہیں: ہم لوگوں کو جوڑتے ہیں، اعتماد قائم کرتے ہیں، جواب دہی میں "
+        "شریک ہوتے ہیں اور فیصلوں سے سب سے زیادہ متاثر ہونے والوں کو اختیار دیتے ہیں۔ مل جل "
+        "کر کام کرنے میں جتنا وقت لگے، ہم اتنا وقت دیتے ہیں۔",
+    ),
+    # House rules
+    ("House rules", "Zasady dyskusji", "আলোচনার নিয়ম", "گفتگو کے اصول"),
+    (
+        "Comments are held for moderation. These are the rules moderators apply.",
+        "Komentarze czekają na moderację. Oto zasady, którymi kierują się moderatorzy.",
+        "মন্তব্য প্রকাশের আগে যাচাই করা হয়। মডারেটররা এই নিয়মগুলো মেনে চলেন।",
+        "تبصرے شائع ہونے سے پہلے جانچے جاتے ہیں۔ ماڈریٹر انہی اصولوں پر چلتے ہیں۔",
+    ),
+    (
+        "Comments are held for moderation. A volunteer or member of staff from the "
+        "network reads every comment before it appears, usually within two working days.",
+        "Komentarze czekają na moderację. Wolontariusz albo pracownik sieci czyta każdy "
+        "komentarz, zanim się pojawi – zwykle w ciągu dwóch dni roboczych.",
+        "মন্তব্য প্রকাশের আগে যাচাই করা হয়। নেটওয়ার্কের একজন স্বেচ্ছাসেবী বা কর্মী প্রতিটি "
+        "মন্তব্য প্রকাশের আগে পড়েন, সাধারণত দুই কার্যদিবসের মধ্যে।",
+        "تبصرے شائع ہونے سے پہلے جانچے جاتے ہیں۔ نیٹ ورک کا کوئی رضاکار یا عملے کا رکن ہر "
+        "تبصرہ شائع ہونے سے پہلے پڑھتا ہے، عموماً دو کاروباری دنوں کے اندر۔",
+    ),
+    (
+        "Be kind and assume good faith. Disagree with ideas, not with people.",
+        "Pisz życzliwie i zakładaj dobre intencje innych. Spieraj się z poglądami, nie z ludźmi.",
+        "সদয় থাকুন, অন্যের সদিচ্ছায় আস্থা রাখুন। দ্বিমত করুন ভাবনার সঙ্গে, মানুষের সঙ্গে নয়।",
+        "نرمی سے پیش آئیں اور دوسروں کی نیت پر بھروسا رکھیں۔ اختلاف خیالات سے کریں، لوگوں سے نہیں۔",
+    ),
+    (
+        "No personal attacks, hate, harassment or discrimination of any kind.",
+        "Żadnych osobistych ataków, nienawiści, nękania ani dyskryminacji – w żadnej postaci.",
+        "কোনো রকম ব্যক্তিগত আক্রমণ, ঘৃণা, হয়রানি বা বৈষম্য চলবে না।",
+        "کسی بھی قسم کے ذاتی حملے، نفرت، ہراسانی یا امتیازی سلوک کی اجازت نہیں۔",
+    ),
+    (
+        "Keep other people's personal details private, and your own too: your email "
+        "address is never published.",
+        "Nie ujawniaj danych osobowych innych ani swoich. Twój adres e-mail nigdy nie jest "
+        "publikowany.",
+        "অন্যের ব্যক্তিগত তথ্য গোপন রাখুন, নিজেরটাও: আপনার ইমেইল ঠিকানা কখনো প্রকাশ করা হয় না।",
+        "دوسروں کی ذاتی معلومات نجی رکھیں، اور اپنی بھی: آپ کا ای میل پتہ کبھی شائع نہیں کیا جاتا۔",
+    ),
+    (
+        "Stay on the topic of the page. Advertising and spam are removed.",
+        "Trzymaj się tematu strony. Reklamy i spam usuwamy.",
+        "পাতার বিষয়ের মধ্যে থাকুন। বিজ্ঞাপন আর স্প্যাম সরিয়ে ফেলা হয়।",
+        "صفحے کے موضوع پر رہیں۔ اشتہارات اور اسپام ہٹا دیے جاتے ہیں۔",
+    ),
+    (
+        "If you see something that breaks these rules, use “Report” under the comment.",
+        "Jeśli widzisz coś, co łamie te zasady, kliknij „Zgłoś” pod komentarzem.",
+        "এই নিয়ম ভাঙে এমন কিছু চোখে পড়লে মন্তব্যের নিচে “রিপোর্ট করুন” বোতাম ব্যবহার করুন।",
+        "اگر کوئی چیز ان اصولوں کے خلاف نظر آئے تو تبصرے کے نیچے “رپورٹ کریں” استعمال کریں۔",
+    ),
+    # Privacy
+    ("Privacy", "Prywatność", "গোপনীয়তা", "رازداری"),
+    (
+        "What we keep about you, and why.",
+        "Jakie dane o Tobie przechowujemy i dlaczego.",
+        "আপনার সম্পর্কে আমরা কী রাখি, আর কেন।",
+        "ہم آپ کے بارے میں کیا محفوظ رکھتے ہیں، اور کیوں۔",
+    ),
+    (
+        "When you comment, answer a consultation or register for an event we keep your "
+        "name, your email address and what you wrote. Your email address is never shown "
+        "on the site.",
+        "Gdy komentujesz, odpowiadasz na konsultację albo zapisujesz się na wydarzenie, "
+        "przechowujemy Twoje imię, adres e-mail i treść Twojej wypowiedzi. Twojego adresu "
+        "e-mail nigdy nie pokazujemy w serwisie.",
+        "আপনি মন্তব্য করলে, মতামত যাচাইয়ে উত্তর দিলে বা কোনো অনুষ্ঠানে নাম লেখালে আমরা "
+        "আপনার নাম, ইমেইল ঠিকানা আর আপনি যা লিখেছেন তা রেখে দিই। আপনার ইমেইল ঠিকানা সাইটে "
+        "কখনো দেখানো হয় না।",
+        "جب آپ تبصرہ کرتے ہیں، کسی مشاورت کا جواب دیتے ہیں یا کسی تقریب کے لیے اندراج کرواتے "
+        "ہیں تو ہم آپ کا نام، ای میل پتہ اور آپ کی تحریر محفوظ رکھتے ہیں۔ آپ کا ای میل پتہ "
+        "سائٹ پر کبھی نہیں دکھایا جاتا۔",
+    ),
+    (
+        "We use your email address only to tell you about what you asked for: that your "
+        "comment is published or answered, or details of an event.",
+        "Z Twojego adresu e-mail korzystamy tylko po to, by dać Ci znać o tym, o co prosisz: "
+        "że Twój komentarz opublikowano albo ktoś na niego odpowiedział, lub by przesłać "
+        "szczegóły wydarzenia.",
+        "আপনি যা জানতে চেয়েছেন শুধু সেটুকু জানাতেই আমরা আপনার ইমেইল ঠিকানা ব্যবহার করি: "
+        "আপনার মন্তব্য প্রকাশিত হয়েছে বা কেউ উত্তর দিয়েছে, অথবা কোনো অনুষ্ঠানের খুঁটিনাটি।",
+        "ہم آپ کا ای میل پتہ صرف وہی بتانے کے لیے استعمال کرتے ہیں جو آپ نے خود مانگا ہو: کہ "
+        "آپ کا تبصرہ شائع ہو گیا یا اس کا جواب آیا، یا کسی تقریب کی تفصیلات۔",
+    ),
+    (
+        "You can ask us to send you, or to erase, everything submitted with your email "
+        "address. Write to the contact address at the foot of every page.",
+        "Możesz poprosić nas o przesłanie albo usunięcie wszystkiego, co wysłano z Twoim "
+        "adresem e-mail. Napisz na adres kontaktowy podany na dole każdej strony.",
+        "আপনার ইমেইল ঠিকানা দিয়ে জমা দেওয়া সবকিছু আপনাকে পাঠাতে বা মুছে ফেলতে আমাদের বলতে "
+        "পারেন। প্রতিটি পাতার নিচে দেওয়া যোগাযোগের ঠিকানায় লিখুন।",
+        "آپ ہم سے کہہ سکتے ہیں کہ آپ کے ای میل پتے کے ساتھ جمع کرائی گئی ہر چیز آپ کو بھیج دی "
+        "جائے یا مٹا دی جائے۔ ہر صفحے کے نیچے دیے گئے رابطے کے پتے پر لکھیں۔",
+    ),
+    # The Borough Food Partnership, and what it publishes (Polish and Urdu)
+    (
+        "Borough Food Partnership",
+        "Dzielnicowe Partnerstwo Żywnościowe",
+        None,
+        "بورو فوڈ پارٹنرشپ",
+    ),
+    (
+        "Growers, food banks, cafés and kitchens working for good food for everyone.",
+        "Ogrodnicy, banki żywności, kawiarnie i kuchnie społeczne – razem o dobre jedzenie "
+        "dla wszystkich.",
+        None,
+        "کاشتکار، فوڈ بینک، کیفے اور کچن، سب کے لیے اچھے کھانے کی خاطر مل کر کام کرتے ہوئے۔",
+    ),
+    (
+        "We connect the people who grow, cook, share and sell food across the borough.",
+        "Łączymy ludzi, którzy w całej dzielnicy uprawiają, gotują, dzielą się jedzeniem "
+        "i je sprzedają.",
+        None,
+        "ہم پورے بورو میں کھانا اگانے، پکانے، بانٹنے اور بیچنے والوں کو آپس میں جوڑتے ہیں۔",
+    ),
+    (
+        "We are deciding together whether to become a co-operative, and we are asking "
+        "members why that might be a bad idea before we ask why it might be a good one.",
+        "Wspólnie decydujemy, czy zostać spółdzielnią. Zanim zapytamy członków, dlaczego to "
+        "mógłby być dobry pomysł, pytamy, dlaczego mógłby być zły.",
+        None,
+        "ہم مل کر طے کر رہے ہیں کہ آیا ہمیں کوآپریٹو بن جانا چاہیے۔ اراکین سے یہ پوچھنے سے "
+        "پہلے کہ یہ اچھا خیال کیوں ہو سکتا ہے، ہم پوچھ رہے ہیں کہ یہ برا خیال کیوں ہو سکتا ہے۔",
+    ),
+    (
+        "Should we become a co-operative? Tell us why not",
+        "Czy mamy zostać spółdzielnią? Powiedzcie nam, dlaczego nie",
+        None,
+        "کیا ہمیں کوآپریٹو بن جانا چاہیے؟ ہمیں بتائیں کیوں نہیں",
+    ),
+    (
+        "Before we vote, we want to hear every reason this could go wrong.",
+        "Zanim zagłosujemy, chcemy poznać każdy powód, dla którego to może się nie udać.",
+        None,
+        "ووٹ سے پہلے ہم ہر وہ وجہ سننا چاہتے ہیں جس سے یہ معاملہ بگڑ سکتا ہے۔",
+    ),
+]
+
+TEXTS = {
+    code: {entry[0]: entry[index] for entry in ENTRIES if entry[index] is not None}
+    for index, code in enumerate(("pl", "bn", "ur"), start=1)
+}

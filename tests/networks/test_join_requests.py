@@ -1,0 +1,229 @@
+"""Join a network, contact it, propose a new one: the public forms, and the
+decisions staff make on what they receive."""
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+from wagtail.models import ModelLogEntry
+
+import pytest
+
+from networks.models import JoinRequest, NetworkIndexPage, NetworkPage, NetworkProposal
+
+pytestmark = pytest.mark.django_db
+
+GOOD_JOIN = {
+    "name": "Ada Lovelace",
+    "email": "ada@example.org",
+    "organisation": "Analytical Engines",
+    "message": "I bake bread for the food bank.",
+    "list_publicly": "on",
+}
+
+
+@pytest.fixture
+def network(demo):
+    return NetworkPage.objects.get(slug="food-partnership", locale__language_code="en")
+
+
+def join_url(network):
+    return network.url + network.reverse_subpage("join")
+
+
+def user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def test_a_join_request_is_stored_for_the_network(client, network):
+    response = client.post(join_url(network), GOOD_JOIN)
+    assert response.status_code == 302
+    thanks = client.get(response.url)
+    assert "Thank you" in thanks.content.decode()
+    request = JoinRequest.objects.get(email="ada@example.org")
+    assert request.network == network and request.status == "pending"
+    assert request.list_publicly
+    assert mail.outbox == []  # nobody is told anything before a decision
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "", "Enter your name."),
+        ("email", "", "Enter your email address, so that the network can reply."),
+        ("email", "not-an-address", "Enter an email address like name@example.org."),
+        ("message", "x" * 2001, "Keep your message under 2,000 characters."),
+    ],
+)
+def test_bad_join_input_is_explained_and_nothing_typed_is_lost(
+    client, network, field, value, message
+):
+    data = {**GOOD_JOIN, field: value}
+    response = client.post(join_url(network), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert "There is a problem" in html
+    assert not JoinRequest.objects.filter(email=data["email"]).exists()
+    # What the person typed in the other fields is still there.
+    for other, typed in GOOD_JOIN.items():
+        if other not in (field, "list_publicly"):
+            assert typed in html, other
+    assert "checked" in html  # the "list me" box stays ticked
+
+
+def test_nothing_is_sent_until_the_decision_is_committed(
+    network, django_capture_on_commit_callbacks
+):
+    request = JoinRequest.objects.create(network=network, name="Ada", email="ada@example.org")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        request.accept(by=user("admin"))
+    assert mail.outbox == [] and len(callbacks) == 1
+
+
+def test_accepting_tells_the_requester_lists_them_and_is_logged(
+    client, network, django_capture_on_commit_callbacks
+):
+    request = JoinRequest.objects.create(
+        network=network, name="Ada Lovelace", email="ada@example.org", list_publicly=True
+    )
+    editor = user("food-partnership-editor")
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("networks_join_requests:detail", args=[request.pk]), {"decision": "accept"}
+        )
+    request.refresh_from_db()
+    assert request.status == "accepted" and request.decided_by == editor
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["ada@example.org"]
+    assert "Welcome to Borough Food Partnership" in mail.outbox[0].subject
+    entry = ModelLogEntry.objects.get(action="networks.join_request.accepted")
+    assert entry.user == editor and entry.object_id == str(request.pk)
+    client.logout()
+    assert "Ada Lovelace" in client.get(network.url).content.decode()
+
+
+def test_declining_tells_the_requester_and_does_not_list_them(
+    client, network, django_capture_on_commit_callbacks
+):
+    request = JoinRequest.objects.create(
+        network=network, name="Bob Builder", email="bob@example.org", list_publicly=True
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        request.decline(by=user("food-partnership-editor"))
+    assert request.status == "declined"
+    assert "decided not to accept" in mail.outbox[0].body
+    assert "Bob Builder" not in client.get(network.url).content.decode()
+
+
+def test_an_accepted_member_who_did_not_agree_is_not_listed(client, network):
+    request = JoinRequest.objects.create(
+        network=network, name="Quiet Person", email="quiet@example.org", list_publicly=False
+    )
+    request.accept(by=user("admin"))
+    assert "Quiet Person" not in client.get(network.url).content.decode()
+
+
+def test_a_decided_request_cannot_be_decided_again(
+    client, network, django_capture_on_commit_callbacks
+):
+    request = JoinRequest.objects.create(network=network, name="Ada", email="ada@example.org")
+    client.force_login(user("food-partnership-editor"))
+    with django_capture_on_commit_callbacks(execute=True):
+        request.decline(by=user("admin"))
+        response = client.post(
+            reverse("networks_join_requests:detail", args=[request.pk]),
+            {"decision": "accept"},
+            follow=True,
+        )
+    assert "already been decided" in response.content.decode()
+    request.refresh_from_db()
+    assert request.status == "declined"
+    assert len(mail.outbox) == 1
+
+
+def test_join_requests_listing_shows_pending_of_own_network_only(client, demo):
+    client.force_login(user("food-partnership-editor"))
+    html = client.get(reverse("networks_join_requests:index")).content.decode()
+    assert "Priya Shah" in html  # pending, food partnership
+    assert "Tom Okafor" not in html  # already accepted: under "Accepted"
+    assert "Aisha Rahman" not in html  # another network's
+    html = client.get(reverse("networks_join_requests:index"), {"status": "accepted"})
+    assert "Tom Okafor" in html.content.decode()
+
+
+def test_contact_form_emails_the_network_without_publishing_its_address(
+    client, network, django_capture_on_commit_callbacks
+):
+    url = network.url + network.reverse_subpage("contact")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"name": "Ada", "email": "ada@example.org", "message": "Hi!"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [network.contact_email]
+    assert mail.outbox[0].reply_to == ["ada@example.org"]
+    assert network.contact_email not in client.get(url).content.decode()
+
+
+def test_contact_form_bad_input_sends_nothing(client, network):
+    url = network.url + network.reverse_subpage("contact")
+    response = client.post(url, {"name": "Ada", "email": "nope", "message": ""})
+    html = response.content.decode()
+    assert "Enter an email address like name@example.org." in html
+    assert "Write your message." in html
+    assert 'value="Ada"' in html
+    assert mail.outbox == []
+
+
+GOOD_PROPOSAL = {
+    "name": "Riverside Litter Pickers",
+    "purpose": "Keep the river banks clean.",
+    "members": "Residents of Riverside and the rowing club.",
+    "area": "Riverside",
+    "contact_name": "Rita River",
+    "contact_email": "rita@example.org",
+}
+
+
+def test_start_a_network_stores_a_proposal(client, demo):
+    directory = NetworkIndexPage.objects.get(locale__language_code="en")
+    response = client.post(directory.url + "start/", GOOD_PROPOSAL)
+    assert response.status_code == 302
+    assert NetworkProposal.objects.get().name == "Riverside Litter Pickers"
+
+
+def test_start_a_network_bad_input_is_explained(client, demo):
+    directory = NetworkIndexPage.objects.get(locale__language_code="en")
+    response = client.post(directory.url + "start/", {**GOOD_PROPOSAL, "purpose": ""})
+    html = response.content.decode()
+    assert "Say what the network is for." in html
+    assert "Riverside Litter Pickers" in html
+    assert not NetworkProposal.objects.exists()
+
+
+def test_accepting_a_proposal_creates_a_draft_network_with_its_groups(client, demo):
+    proposal = NetworkProposal.objects.create(**GOOD_PROPOSAL)
+    client.force_login(user("admin"))
+    response = client.post(
+        reverse("networks_proposals:detail", args=[proposal.pk]), {"decision": "accept"}
+    )
+    network = NetworkPage.objects.get(title="Riverside Litter Pickers", locale__language_code="en")
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[network.pk])
+    assert not network.live and network.status == "forming"
+    assert network.editors_group.name == "Riverside Litter Pickers editors"
+    assert network.moderators_group.name == "Riverside Litter Pickers moderators"
+    proposal.refresh_from_db()
+    assert proposal.status == "accepted" and proposal.network == network
+
+
+@pytest.mark.parametrize(
+    "username", ["food-partnership-editor", "food-partnership-moderator", "moderator"]
+)
+def test_only_site_admins_see_and_decide_proposals(client, demo, username):
+    proposal = NetworkProposal.objects.create(**GOOD_PROPOSAL)
+    client.force_login(user(username))
+    assert client.get(reverse("networks_proposals:index")).status_code in (302, 403)
+    client.post(reverse("networks_proposals:detail", args=[proposal.pk]), {"decision": "accept"})
+    proposal.refresh_from_db()
+    assert proposal.is_pending

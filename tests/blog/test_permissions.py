@@ -87,3 +87,10 @@ def test_a_visitor_who_is_not_logged_in_is_sent_to_the_login_page(client, networ
     response = client.get(f"/admin/pages/add/blog/blogpostpage/{network.pk}/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_an_editor_can_pick_authors_from_the_people_snippet(client, login, demo):
+    login("food-partnership-editor")
+    response = client.get("/admin/snippets/choose/blog/person/")
+    assert response.status_code == 200
+    assert "Amira Khan" in response.content.decode()

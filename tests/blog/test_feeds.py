@@ -115,7 +115,7 @@ def test_drafts_are_not_in_feeds(client, blog_index, network, make_post):
         ("/blog/network/food-partnership/", "/blog/network/food-partnership/feed/rss/"),
         ("/networks/food-partnership/", "/blog/network/food-partnership/feed/rss/"),
         (
-            "/networks/food-partnership/should-we-become-a-co-operative/",
+            "/networks/food-partnership/first-post/",
             "/blog/network/food-partnership/feed/rss/",
         ),
     ],

@@ -8,7 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-POST_URL = "/networks/food-partnership/should-we-become-a-co-operative/"
+POST_URL = "/networks/food-partnership/first-post/"
 
 
 def head_of(response):

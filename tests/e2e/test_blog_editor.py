@@ -7,6 +7,7 @@ account `<network-slug>-editor` belongs to that group."""
 
 import feedparser
 import pytest
+from playwright.sync_api import expect
 
 from tests.a11y import assert_accessible
 from tests.e2e.conftest import log_in, screenshot
@@ -33,6 +34,8 @@ def test_editor_writes_and_publishes_a_post_then_finds_it_everywhere(page, site_
     editor = body.locator("[role='textbox']").first
     editor.click()
     page.keyboard.type(BODY)
+    # Wait until the rich text editor holds the text before publishing.
+    expect(editor).to_contain_text(BODY)
     tags = page.locator("[data-contentpath='tags'] .tagit-new input")
     tags.fill("harvest")
     tags.press("Enter")
@@ -42,18 +45,18 @@ def test_editor_writes_and_publishes_a_post_then_finds_it_everywhere(page, site_
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
     page.wait_for_url(f"{site_url}/admin/pages/{network.pk}/**")
-    assert page.get_by_text(TITLE).first.is_visible()
+    expect(page.get_by_text(TITLE).first).to_be_visible()
 
     page.goto(f"{site_url}/blog/")
     page.get_by_role("link", name=TITLE).first.click()
     page.wait_for_url(f"{site_url}/networks/food-partnership/**")
-    assert page.get_by_role("heading", level=1, name=TITLE).is_visible()
-    assert page.get_by_text(BODY).is_visible()
+    expect(page.get_by_role("heading", level=1, name=TITLE)).to_be_visible()
+    expect(page.get_by_text(BODY)).to_be_visible()
     assert_accessible(page)
     screenshot(page, "blog-editor-published")
 
     page.goto(f"{site_url}/networks/food-partnership/")
-    assert page.get_by_role("link", name=TITLE).is_visible()
+    expect(page.get_by_role("link", name=TITLE)).to_be_visible()
 
     feed = page.request.get(f"{site_url}/blog/network/food-partnership/feed/rss/")
     parsed = feedparser.parse(feed.body())

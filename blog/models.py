@@ -1,24 +1,178 @@
-"""The blog: posts written by every network, and the index that gathers them."""
+"""The blog: posts written by every network (or by the site itself), the
+people who write them, and the index that gathers, filters and syndicates them."""
 
+import datetime
+from functools import cached_property
+
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 
 from comments.models import CommentableMixin
-from home.blocks import BaseStreamBlock
+from networks.models import NetworkPage
+
+from .blocks import BlogStreamBlock
+
+POSTS_PER_PAGE = 10
+TAGS_IN_FILTER = 24
 
 
-class BlogIndexPage(Page):
-    """Every network's posts, newest first, at /blog/."""
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """Someone who writes for the blog: a member of staff, a volunteer or a
+    resident. A snippet, so that one person can sign many posts."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(
+        _("role"), max_length=160, blank=True, help_text=_("For example: Co-ordinator, Volunteer.")
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+    network = models.ForeignKey(
+        "networks.NetworkPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        verbose_name=_("network"),
+        help_text=_("The network this person writes for, if any."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("network")]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class BlogPostTag(TaggedItemBase):
+    """The link between a post and one of its tags (django-taggit)."""
+
+    content_object = ParentalKey(
+        "blog.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class BlogPostAuthor(Orderable):
+    """One of a post's authors, in the order the editor gave."""
+
+    page = ParentalKey("blog.BlogPostPage", on_delete=models.CASCADE, related_name="post_authors")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+
+class BlogPostQuerySet(PageQuerySet):
+    """Blog posts, with the names for what listings and feeds need."""
+
+    def published(self):
+        """Returns the posts any visitor may read: live and not behind a
+        privacy restriction."""
+        return self.live().public()
+
+    def newest_first(self):
+        """Returns the posts by their date, the newest first."""
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+    def with_authors_and_tags(self):
+        """Returns the posts with their authors (and photos) and tags fetched
+        up front, in one query each, whatever the number of posts."""
+        return self.prefetch_related(
+            Prefetch(
+                "post_authors",
+                queryset=BlogPostAuthor.objects.select_related("person", "person__photo"),
+            ),
+            "tags",
+        )
+
+    def for_listing(self):
+        """Returns the published posts, newest first, without their bodies,
+        ready to be listed (see `attach_networks` for their networks)."""
+        return self.published().newest_first().defer_streamfields().with_authors_and_tags()
+
+
+def attach_networks(posts):
+    """Sets `network` on each post in `posts` (a list) with a single query for
+    all of them; returns the list. A site-wide post's network is None."""
+    prefixes = {post.path[:length] for post in posts for length in range(4, len(post.path), 4)}
+    networks = {n.path: n for n in NetworkPage.objects.filter(path__in=prefixes)}
+    for post in posts:
+        post.__dict__["network"] = next(
+            (
+                networks[post.path[:length]]
+                for length in range(len(post.path) - 4, 0, -4)
+                if post.path[:length] in networks
+            ),
+            None,
+        )
+    return posts
+
+
+def tags_of(posts, limit=TAGS_IN_FILTER):
+    """Returns the tags used by the posts of queryset `posts`, the most used
+    first, each with `num_posts` (one query)."""
+    return (
+        Tag.objects.filter(blog_blogposttag_items__content_object__in=posts)
+        .annotate(num_posts=Count("blog_blogposttag_items", distinct=True))
+        .order_by("-num_posts", "name")[:limit]
+    )
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    """Every network's posts, newest first, at /blog/; site-wide posts are its
+    children. Its routes (relative to the index):
+
+    - ``network/<network-slug>/``: one network's posts;
+    - ``tag/<tag-slug>/``: the posts with a tag;
+    - ``feed/rss/`` and ``feed/atom/``: every post;
+    - ``network/<network-slug>/feed/rss/`` (``atom``): one network's posts;
+    - ``tag/<tag-slug>/feed/rss/`` (``atom``): the posts with a tag.
+
+    `posts_url` and `feed_url` build these for templates and other apps.
+    """
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.BlogPostPage"]
@@ -27,33 +181,279 @@ class BlogIndexPage(Page):
     class Meta:
         verbose_name = _("blog index")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["posts"] = (
-            BlogPostPage.objects.live().public().order_by("-date", "-pk").defer_streamfields()
+    @classmethod
+    def for_locale(cls, locale_id=None):
+        """Returns the live blog index in the locale `locale_id` (the active
+        language's when None), else the default language's (one query)."""
+        language = get_language() or settings.LANGUAGE_CODE
+
+        def preference(index):
+            if index.locale_id == locale_id or (
+                locale_id is None and index.locale.language_code == language
+            ):
+                return 0
+            return 1 if index.locale.language_code == settings.LANGUAGE_CODE else 2
+
+        return min(cls.objects.live().select_related("locale"), key=preference, default=None)
+
+    def get_posts(self):
+        """Returns the published posts in this index's language, from every
+        network and from the site itself."""
+        return BlogPostPage.objects.filter(locale_id=self.locale_id)
+
+    @cached_property
+    def networks(self):
+        """Returns the live, public networks in this index's language, by title
+        (fetched once per request: the filter list and the route share them)."""
+        return list(
+            NetworkPage.objects.live().public().filter(locale_id=self.locale_id).order_by("title")
         )
+
+    def get_network(self, network_slug):
+        """Returns the live network with `network_slug` in this index's language, or 404s."""
+        for network in self.networks:
+            if network.slug == network_slug:
+                return network
+        raise Http404("No such network")
+
+    def get_tag(self, tag_slug):
+        """Returns the tag with `tag_slug`, or 404s."""
+        return get_object_or_404(Tag, slug=tag_slug)
+
+    def filter_posts(self, network=None, tag=None):
+        """Returns this index's published posts, narrowed to a network and/or a tag."""
+        posts = self.get_posts().published()
+        if network is not None:
+            posts = posts.descendant_of(network)
+        if tag is not None:
+            posts = posts.filter(tags=tag)
+        return posts
+
+    @cached_property
+    def base_url(self):
+        """Returns this index's own path (computed once per instance)."""
+        return self.url
+
+    def posts_url(self, network=None, tag=None):
+        """Returns the path of the post list for `network` or `tag` (or all posts)."""
+        if network is not None:
+            return self.base_url + self.reverse_subpage("network", args=[network.slug])
+        if tag is not None:
+            return self.base_url + self.reverse_subpage("tag", args=[tag.slug])
+        return self.base_url
+
+    def feed_url(self, kind="rss", network=None, tag=None):
+        """Returns the path of the RSS (`kind="rss"`) or Atom (`"atom"`) feed
+        of every post, of `network`'s posts or of `tag`'s posts."""
+        if network is not None:
+            subpath = self.reverse_subpage("network_feed", args=[network.slug, kind])
+        elif tag is not None:
+            subpath = self.reverse_subpage("tag_feed", args=[tag.slug, kind])
+        else:
+            subpath = self.reverse_subpage("feed", args=[kind])
+        return self.base_url + subpath
+
+    def get_context(self, request, *args, network=None, tag=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        posts = self.filter_posts(network=network, tag=tag)
+        paginator = Paginator(posts.for_listing(), POSTS_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context.update(
+            {
+                "blog_index": self,
+                "network": network,
+                "tag": tag,
+                "page_obj": page_obj,
+                "posts": attach_networks(list(page_obj.object_list)),
+                "tags": tags_of(posts),
+                "networks": self.networks,
+                "rss_url": self.feed_url("rss", network=network, tag=tag),
+                "atom_url": self.feed_url("atom", network=network, tag=tag),
+            }
+        )
+        if network is not None or tag is not None:
+            context["canonical_url"] = self.get_full_url(request) + self.posts_url(
+                network=network, tag=tag
+            ).removeprefix(self.base_url)
+            context["og_title"] = (
+                _("Posts from %(network)s") % {"network": network.title}
+                if network is not None
+                else _("Posts tagged “%(tag)s”") % {"tag": tag.name}
+            )
         return context
+
+    @path("")
+    def all_posts(self, request):
+        """Every post, newest first."""
+        return self.render(request)
+
+    @path("network/<slug:network_slug>/", name="network")
+    def network_posts(self, request, network_slug):
+        """One network's posts."""
+        return self.render(request, network=self.get_network(network_slug))
+
+    @path("tag/<str:tag_slug>/", name="tag")
+    def tag_posts(self, request, tag_slug):
+        """The posts with one tag (in every network)."""
+        return self.render(request, tag=self.get_tag(tag_slug))
+
+    @re_path(r"^feed/(?P<kind>rss|atom)/$", name="feed")
+    def feed(self, request, kind):
+        """The feed of every post."""
+        return self.serve_feed(request, kind)
+
+    @re_path(r"^network/(?P<network_slug>[-\w]+)/feed/(?P<kind>rss|atom)/$", name="network_feed")
+    def network_feed(self, request, network_slug, kind):
+        """The feed of one network's posts."""
+        return self.serve_feed(request, kind, network=self.get_network(network_slug))
+
+    @re_path(r"^tag/(?P<tag_slug>[^/]+)/feed/(?P<kind>rss|atom)/$", name="tag_feed")
+    def tag_feed(self, request, tag_slug, kind):
+        """The feed of the posts with one tag."""
+        return self.serve_feed(request, kind, tag=self.get_tag(tag_slug))
+
+    def serve_feed(self, request, kind, network=None, tag=None):
+        """Returns the RSS or Atom feed response for these posts."""
+        from .feeds import BlogAtomFeed, BlogRssFeed
+
+        feed_class = BlogAtomFeed if kind == "atom" else BlogRssFeed
+        return feed_class()(request, index=self, network=network, tag=tag)
 
 
 class BlogPostPage(CommentableMixin, Page):
     """A post by a network (a child of its NetworkPage) or by the site itself
-    (a child of the BlogIndexPage)."""
+    (a child of the BlogIndexPage). Comments are added by the comments app."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences: shown in lists, feeds and search results."),
+    )
+    body = StreamField(BlogStreamBlock(), blank=True, verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=BlogPostTag, blank=True, verbose_name=_("tags"))
+    original_url = models.URLField(
+        _("originally published at"),
+        blank=True,
+        help_text=_("If this post first appeared on a member's own blog, its address there."),
+    )
+    original_source = models.CharField(
+        _("original source"),
+        max_length=160,
+        blank=True,
+        help_text=_("The name of that blog or website, for example “Amira's allotment diary”."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("intro"),
+        InlinePanel("post_authors", label=_("Authors"), heading=_("Authors")),
         FieldPanel("body"),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [FieldPanel("original_url"), FieldPanel("original_source")],
+            heading=_("First published elsewhere"),
+        ),
     ]
     settings_panels = Page.settings_panels + CommentableMixin.comment_panels
 
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
 
     parent_page_types = ["networks.NetworkPage", "blog.BlogIndexPage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(BlogPostQuerySet)()
+
     class Meta:
         verbose_name = _("blog post")
+
+    @cached_property
+    def network(self):
+        """Returns the NetworkPage this post belongs to, or None for a site-wide post."""
+        from networks.permissions import network_for_page
+
+        return network_for_page(self)
+
+    @cached_property
+    def authors(self):
+        """Returns the post's authors (People), in order."""
+        return [link.person for link in self.post_authors.all()]
+
+    @property
+    def published_at(self):
+        """Returns the post's date as an aware datetime: the moment it was first
+        published if that was on its date, otherwise the start of that day."""
+        first = self.first_published_at
+        if first and timezone.localdate(first) == self.date:
+            return first
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time.min))
+
+    def get_blog_index(self):
+        """Returns the blog index that lists this post."""
+        return BlogIndexPage.for_locale(self.locale_id)
+
+    def get_schema(self, request=None):
+        """Returns the schema.org BlogPosting that describes this post, as a
+        dict ready for JSON-LD (see `blog_tags.json_ld`)."""
+        url = self.get_full_url(request)
+        network = self.network
+        schema = {
+            "@context": "https://schema.org",
+            "@type": "BlogPosting",
+            "headline": self.title,
+            "description": self.search_description or self.intro,
+            "url": url,
+            "mainEntityOfPage": url,
+            "inLanguage": self.locale.language_code,
+            "datePublished": self.published_at.isoformat(),
+            "author": [
+                {
+                    "@type": "Person",
+                    "name": person.name,
+                    **({"jobTitle": person.role} if person.role else {}),
+                }
+                for person in self.authors
+            ],
+            "publisher": {
+                "@type": "Organization",
+                "name": network.title if network else settings.WAGTAIL_SITE_NAME,
+            },
+            "keywords": [tag.name for tag in self.tags.all()],
+        }
+        if self.last_published_at:
+            schema["dateModified"] = self.last_published_at.isoformat()
+        if self.original_url:
+            schema["isBasedOn"] = self.original_url
+        return schema
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            {
+                "og_type": "article",
+                "blog_index": self.get_blog_index(),
+                "authors": self.authors,
+                "tags": self.tags.all(),
+                "schema": self.get_schema(request),
+            }
+        )
+        if self.original_url:
+            # A syndicated post points search engines at the original.
+            context["canonical_url"] = self.original_url
+        return context
+
+
+def latest_posts_for(locale_id=None, network=None, count=3):
+    """Returns the newest `count` published posts (in `locale_id`, or of
+    `network`), with their networks attached."""
+    posts = BlogPostPage.objects.for_listing()
+    if network is not None:
+        posts = posts.descendant_of(network)
+    elif locale_id is not None:
+        posts = posts.filter(locale_id=locale_id)
+    return attach_networks(list(posts[:count]))

@@ -311,6 +311,10 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_ENABLED = env_bool("AXES_ENABLED", not TESTING)
 
+# Comments: how many trusted proxies stand in front of the site, so that the
+# per-IP rate limit reads the resident's address from X-Forwarded-For.
+COMMENTS_PROXY_COUNT = env_int("COMMENTS_PROXY_COUNT", 0)
+
 # --- Wagtail ----------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Commons"

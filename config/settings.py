@@ -158,6 +158,8 @@ if DATABASE_URL:
         )
     }
 else:
+    # SQLite creates its file, but not the folder it lives in.
+    SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -243,6 +245,7 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "site" / "locale"]
+FORMAT_MODULE_PATH = ["home.formats"]  # British dates for English
 USE_I18N = True
 TIME_ZONE = "Europe/London"
 USE_TZ = True

@@ -18,6 +18,9 @@ PAGES = {
     "network directory": "/networks/",
     "network page": "/networks/food-partnership/",
     "blog index": "/blog/",
+    "blog post": "/networks/food-partnership/first-post/",
+    "Polish network page": "/pl/networks/food-partnership/",
+    "Urdu home page": "/ur/",
 }
 
 

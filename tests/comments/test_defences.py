@@ -4,9 +4,7 @@ as spam through the audited transition; too many links flag it for a moderator."
 
 import time
 
-from django.core.cache import cache
 from django.test import Client
-from django.utils import translation
 
 from wagtail.models import ModelLogEntry
 
@@ -18,15 +16,6 @@ from comments.models import Comment, CommentSettings
 from .public_helpers import demo_post, html, post_comment
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_start():
-    """Empty rate-limit counters, and English again after a request in Polish."""
-    cache.clear()
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 @pytest.fixture

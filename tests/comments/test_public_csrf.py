@@ -1,10 +1,8 @@
 """Every public POST (comment, reply, report) is refused without a valid CSRF
 token (403), and nothing is stored."""
 
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 import pytest
 
@@ -13,14 +11,6 @@ from comments.models import Comment, CommentReport
 from .public_helpers import approved_comment, demo_post, form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_start():
-    cache.clear()
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 def targets():

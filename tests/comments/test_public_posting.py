@@ -4,10 +4,9 @@ a message per field; closed pages refuse every path and store nothing."""
 
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
@@ -25,15 +24,6 @@ from .public_helpers import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_start():
-    """Empty rate-limit counters, and English again after a request in Polish."""
-    cache.clear()
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 def test_a_comment_is_stored_pending_and_the_resident_is_sent_back(client, demo):

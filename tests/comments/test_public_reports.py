@@ -2,10 +2,8 @@
 after the site's number of reports it is hidden (audited) until a moderator
 decides; only approved comments can be reported."""
 
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from wagtail.models import ModelLogEntry
 
@@ -16,14 +14,6 @@ from comments.models import Comment, CommentReport, CommentSettings
 from .public_helpers import approved_comment, demo_post, html
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_start():
-    cache.clear()
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 def report(comment, ip="192.0.2.1", client=None, **data):

@@ -3,10 +3,8 @@ first with one level of replies, their count and language, and the form."""
 
 import re
 
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from wagtail.models import Locale
 
@@ -18,15 +16,6 @@ from home.models import SiteSettings
 from .public_helpers import approved_comment, demo_post, html
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_start():
-    """Empty rate-limit counters, and English again after a request in Polish."""
-    cache.clear()
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 def section(response):

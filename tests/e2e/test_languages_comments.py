@@ -56,3 +56,13 @@ def test_a_comment_posted_in_polish_reaches_the_same_queue_marked_polish(browser
     assert "Polski" in row.locator(".comment-cell__language").inner_text()
     assert row.get_by_role("button", name="Approve").is_visible()
     screenshot(moderator, "languages-comment-queue")
+
+
+@pytest.mark.parametrize("code", ["pl", "ur"])
+def test_a_translated_post_with_its_comment_form_fits_a_phone(phone_page, site_url, code):
+    # The comment form's off-screen honeypot once gave Urdu pages a 10,000 px
+    # horizontal scroll: right-to-left pages scroll towards the left.
+    phone_page.goto(f"{site_url}/{code}/networks/food-partnership/first-post/")
+    assert phone_page.locator("form .comment-form__trap").count() == 1
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(phone_page, f"languages-{code}-post-phone")

@@ -241,6 +241,261 @@ ENTRIES = [
         None,
         "ووٹ سے پہلے ہم ہر وہ وجہ سننا چاہتے ہیں جس سے یہ معاملہ بگڑ سکتا ہے۔",
     ),
+    # The Food Partnership's values, behaviours, outcomes and meetings
+    (
+        "Good food for everyone",
+        "Dobre jedzenie dla wszystkich",
+        None,
+        "سب کے لیے اچھا کھانا",
+    ),
+    (
+        "Nobody in the borough goes hungry.",
+        "Nikt w naszej dzielnicy nie chodzi głodny.",
+        None,
+        "بورو میں کوئی بھوکا نہ رہے۔",
+    ),
+    (
+        "We share what we grow",
+        "Dzielimy się tym, co wyhodujemy",
+        None,
+        "جو اگاتے ہیں، بانٹتے ہیں",
+    ),
+    (
+        "Surplus goes to the food banks first.",
+        "Nadwyżki trafiają najpierw do banków żywności.",
+        None,
+        "جو بچ جائے وہ سب سے پہلے فوڈ بینکوں کو جاتا ہے۔",
+    ),
+    (
+        "Fewer people need food banks",
+        "Mniej osób potrzebuje banków żywności",
+        None,
+        "کم لوگوں کو فوڈ بینک کی ضرورت پڑے",
+    ),
+    (
+        "Measured every year with the council.",
+        "Co roku mierzymy to razem z samorządem.",
+        None,
+        "ہر سال کونسل کے ساتھ مل کر اس کا حساب لگایا جاتا ہے۔",
+    ),
+    (
+        "Second Thursday of the month, 6.30pm, at the Community Kitchen.",
+        "W drugi czwartek miesiąca o 18:30 w Kuchni Społecznej.",
+        None,
+        "ہر مہینے کی دوسری جمعرات، شام ساڑھے چھ بجے، کمیونٹی کچن میں۔",
+    ),
+    # The Food Partnership's first post, now in full
+    (
+        "Before members vote in the spring, we want to hear every reason this could go "
+        "wrong. Not the reasons it might work: we have heard plenty of those.",
+        "Zanim członkowie zagłosują wiosną, chcemy poznać każdy powód, dla którego to może "
+        "się nie udać. Nie powody, dla których może się udać: tych nasłuchaliśmy się dość.",
+        None,
+        "بہار میں اراکین کے ووٹ سے پہلے ہم ہر وہ وجہ سننا چاہتے ہیں جس سے یہ معاملہ بگڑ "
+        "سکتا ہے۔ یہ نہیں کہ یہ کیوں کامیاب ہو سکتا ہے: وہ باتیں ہم بہت سن چکے ہیں۔",
+    ),
+    (
+        "For three years the Food Partnership has been a loose network: forty-odd growers, "
+        "food banks, community cafés and kitchens who meet every other month, share a "
+        "WhatsApp group and, when a grant comes in, share the work. It has served us well. "
+        "It has also meant that a handful of us end up holding the money, the contracts and "
+        "the worry.",
+        "Od trzech lat Partnerstwo Żywnościowe jest luźną siecią: około czterdziestu "
+        "ogrodników, banków żywności, społecznych kawiarni i kuchni, które spotykają się co "
+        "dwa miesiące, mają wspólną grupę na WhatsAppie, a kiedy przychodzi grant, dzielą się "
+        "pracą. Dobrze nam to służyło. Oznaczało też, że garstka z nas zostaje z pieniędzmi, "
+        "umowami i całym zmartwieniem.",
+        None,
+        "تین برس سے فوڈ پارٹنرشپ ایک ڈھیلا ڈھالا نیٹ ورک رہا ہے: چالیس کے قریب کاشت کار، "
+        "فوڈ بینک، کمیونٹی کیفے اور کچن جو ہر دوسرے مہینے ملتے ہیں، ایک واٹس ایپ گروپ میں "
+        "شریک ہیں اور جب کوئی گرانٹ آتی ہے تو کام بانٹ لیتے ہیں۔ اس انتظام نے ہمارا اچھا "
+        "ساتھ دیا ہے۔ مگر اس کا مطلب یہ بھی رہا ہے کہ پیسہ، معاہدے اور فکر چند لوگوں کے "
+        "سر آ جاتے ہیں۔",
+    ),
+    (
+        "At the last members' meeting someone asked the obvious question: should we become "
+        "a co-operative, owned and run by the members? The room was keen. That is exactly why "
+        "the steering group wants to slow down.",
+        "Na ostatnim zebraniu członków ktoś zadał oczywiste pytanie: czy nie powinniśmy zostać "
+        "spółdzielnią, której właścicielami są członkowie i którą sami prowadzą? Sala była na "
+        "tak. Właśnie dlatego grupa koordynująca chce zwolnić.",
+        None,
+        "اراکین کے پچھلے اجلاس میں کسی نے وہ سوال پوچھا جو سب کے ذہن میں تھا: کیا ہمیں ایسا "
+        "کوآپریٹو بن جانا چاہیے جس کے مالک اور منتظم خود اراکین ہوں؟ سب پرجوش تھے۔ اسی لیے "
+        "اسٹیئرنگ گروپ رفتار دھیمی کرنا چاہتا ہے۔",
+    ),
+    (
+        "Why we are asking for the case against",
+        "Dlaczego pytamy o argumenty przeciw",
+        None,
+        "ہم مخالفت کی دلیلیں کیوں مانگ رہے ہیں",
+    ),
+    (
+        "When everyone in a room agrees, the people with doubts tend to stay quiet. Those "
+        "doubts are usually the most useful thing in the room. A co-operative would change "
+        "who is responsible when things go wrong, how decisions get made and how much of your "
+        "time a meeting takes. Those are real costs, and they land hardest on the smallest "
+        "members.",
+        "Kiedy wszyscy na sali się zgadzają, ci, którzy mają wątpliwości, zwykle milczą. A "
+        "właśnie te wątpliwości są zazwyczaj najcenniejsze. Spółdzielnia zmieniłaby to, kto "
+        "odpowiada, gdy coś pójdzie nie tak, jak zapadają decyzje i ile twojego czasu zajmuje "
+        "zebranie. To prawdziwe koszty i najmocniej uderzają w najmniejszych członków.",
+        None,
+        "جب کمرے میں سب متفق ہوں تو جن کے دل میں شک ہو وہ اکثر خاموش رہتے ہیں۔ اور عموماً "
+        "یہی شکوک سب سے کام کی بات ہوتے ہیں۔ کوآپریٹو بننے سے یہ بدل جائے گا کہ کچھ غلط ہونے "
+        "پر ذمہ دار کون ہے، فیصلے کیسے ہوتے ہیں اور ایک اجلاس آپ کا کتنا وقت لیتا ہے۔ یہ حقیقی "
+        "قیمتیں ہیں، اور ان کا سب سے زیادہ بوجھ سب سے چھوٹے اراکین پر پڑتا ہے۔",
+    ),
+    (
+        "So before we draft anything, we are asking one question: <b>why might becoming a "
+        "co-operative be a bad idea for you?</b>",
+        "Dlatego zanim cokolwiek napiszemy, zadajemy jedno pytanie: <b>dlaczego zostanie "
+        "spółdzielnią mogłoby być złym pomysłem dla ciebie?</b>",
+        None,
+        "اس لیے کچھ بھی لکھنے سے پہلے ہم ایک ہی سوال پوچھ رہے ہیں: <b>کوآپریٹو بننا آپ کے "
+        "لیے برا خیال کیوں ہو سکتا ہے؟</b>",
+    ),
+    (
+        "I love the idea. I'm just not sure my café can afford to be a director of anything.",
+        "Bardzo mi się ten pomysł podoba. Tylko nie wiem, czy moją kawiarnię stać na to, żeby "
+        "czymkolwiek zarządzać.",
+        None,
+        "مجھے یہ خیال بہت پسند ہے۔ بس یقین نہیں کہ میرا کیفے کسی چیز کا ڈائریکٹر بننے کا "
+        "بوجھ اٹھا سکتا ہے۔",
+    ),
+    (
+        "A member, at the September meeting",
+        "Członkini sieci na wrześniowym zebraniu",
+        None,
+        "ایک رکن، ستمبر کے اجلاس میں",
+    ),
+    ("How to tell us", "Jak nam to przekazać", None, "ہمیں کیسے بتائیں"),
+    (
+        "Comment below, email Amira, or come to one of the drop-ins at the Eastfield "
+        "community kitchen on the first Tuesday of the month. You can tell us anonymously if "
+        "you would rather. We will publish everything we hear, grouped by theme, before "
+        "anyone is asked to vote.",
+        "Napisz komentarz poniżej, wyślij e-mail do Amiry albo przyjdź na dyżur w kuchni "
+        "społecznej w Eastfield w pierwszy wtorek miesiąca. Jeśli wolisz, możesz to zrobić "
+        "anonimowo. Zanim ktokolwiek zostanie poproszony o głos, opublikujemy wszystko, co "
+        "usłyszymy, pogrupowane według tematów.",
+        None,
+        "نیچے تبصرہ کریں، امیرہ کو ای میل کریں، یا ہر مہینے کے پہلے منگل کو ایسٹ فیلڈ "
+        "کمیونٹی کچن کی کھلی نشست میں آئیں۔ چاہیں تو نام بتائے بغیر بھی بتا سکتے ہیں۔ کسی "
+        "سے ووٹ مانگنے سے پہلے ہم جو کچھ سنیں گے، موضوع وار ترتیب دے کر شائع کر دیں گے۔",
+    ),
+    # Its second post: what members said
+    (
+        "Five reasons members gave us for not becoming a co-operative",
+        "Pięć powodów, dla których członkowie nie chcą, żebyśmy zostali spółdzielnią",
+        None,
+        "کوآپریٹو نہ بننے کی پانچ وجوہات جو اراکین نے ہمیں بتائیں",
+    ),
+    (
+        "Sixty-three of you answered. Here is what you said, in your words, and what the "
+        "steering group thinks we should do next.",
+        "Odpowiedziało sześćdziesiąt trzy osoby. Oto, co napisaliście, waszymi słowami, i co "
+        "grupa koordynująca proponuje dalej.",
+        None,
+        "آپ میں سے تریسٹھ لوگوں نے جواب دیا۔ یہ ہے جو آپ نے کہا، آپ ہی کے الفاظ میں، اور یہ کہ "
+        "اسٹیئرنگ گروپ کے خیال میں اب آگے کیا کرنا چاہیے۔",
+    ),
+    (
+        "Thank you to everyone who told us why becoming a co-operative might be a bad idea. "
+        "Sixty-three members replied: by email, in the comments, on paper at the drop-ins "
+        "and, in two cases, on the back of a delivery note.",
+        "Dziękujemy wszystkim, którzy napisali nam, dlaczego zostanie spółdzielnią może być "
+        "złym pomysłem. Odpowiedziało sześćdziesiąt trzy osoby: e-mailem, w komentarzach, na "
+        "kartkach na dyżurach, a w dwóch przypadkach na odwrocie dowodu dostawy.",
+        None,
+        "ان سب کا شکریہ جنہوں نے ہمیں بتایا کہ کوآپریٹو بننا کیوں برا خیال ہو سکتا ہے۔ "
+        "تریسٹھ اراکین نے جواب دیا: ای میل سے، تبصروں میں، کھلی نشستوں میں کاغذ پر، اور دو "
+        "بار تو ڈلیوری رسید کی پشت پر۔",
+    ),
+    (
+        "The first two came up again and again. Several of you pointed out that the people "
+        "with the least spare time (single parents running a breakfast club, a grower with "
+        "two jobs) are the ones a co-operative most needs to hear from and the ones it is "
+        "most likely to lose.",
+        "Dwa pierwsze powtarzały się bez końca. Kilka osób zauważyło, że ludzie, którzy mają "
+        "najmniej wolnego czasu (samotni rodzice prowadzący klub śniadaniowy, ogrodnik "
+        "pracujący na dwóch etatach), to właśnie ci, których spółdzielnia najbardziej "
+        "potrzebuje słuchać, i ci, których najłatwiej straci.",
+        None,
+        "پہلی دو وجوہات بار بار سامنے آئیں۔ آپ میں سے کئی نے نشاندہی کی کہ جن لوگوں کے پاس "
+        "سب سے کم فالتو وقت ہے (ناشتہ کلب چلانے والے اکیلے والدین، دو نوکریاں کرنے والا "
+        "کاشت کار) کوآپریٹو کو سب سے زیادہ انہی کی بات سننے کی ضرورت ہے، اور انہی کے چھوٹ "
+        "جانے کا سب سے زیادہ خطرہ ہے۔",
+    ),
+    (
+        "The steering group is not recommending a vote yet. Instead we will try six months "
+        "of working as if we were a co-operative, with rotating chairs and decisions by "
+        "members' vote, and see how it feels before anyone signs a legal document.",
+        "Grupa koordynująca nie proponuje na razie głosowania. Zamiast tego przez pół roku "
+        "spróbujemy działać tak, jakbyśmy już byli spółdzielnią: z rotacyjnym prowadzeniem "
+        "zebrań i decyzjami podejmowanymi w głosowaniu członków. Zobaczymy, jak to wygląda, "
+        "zanim ktokolwiek podpisze jakikolwiek dokument.",
+        None,
+        "اسٹیئرنگ گروپ ابھی ووٹ کی سفارش نہیں کر رہا۔ اس کے بجائے ہم چھ مہینے ایسے کام کر کے "
+        "دیکھیں گے جیسے ہم کوآپریٹو ہوں، باری باری صدارت اور اراکین کے ووٹ سے فیصلوں کے "
+        "ساتھ، اور دیکھیں گے کہ یہ کیسا لگتا ہے، اس سے پہلے کہ کوئی قانونی کاغذ پر دستخط کرے۔",
+    ),
+    # Its third post: the community fridge
+    (
+        "A year of the community fridge",
+        "Rok ze społeczną lodówką",
+        None,
+        "کمیونٹی فریج کا ایک سال",
+    ),
+    (
+        "No forms, no questions, no referral. What happened when we trusted people to take "
+        "what they need.",
+        "Bez formularzy, bez pytań, bez skierowań. Co się stało, kiedy zaufaliśmy ludziom, że "
+        "wezmą tyle, ile potrzebują.",
+        None,
+        "نہ فارم، نہ سوال، نہ سفارش۔ کیا ہوا جب ہم نے لوگوں پر بھروسا کیا کہ وہ اتنا ہی لیں "
+        "گے جتنی انہیں ضرورت ہے۔",
+    ),
+    (
+        "When the fridge outside St Anne's hall opened last autumn, the worry we heard most "
+        "was that one or two people would empty it every morning. It has not happened. On an "
+        "average day 140 items go in and 135 come out.",
+        "Kiedy zeszłej jesieni otworzyliśmy lodówkę przed salą św. Anny, najczęściej "
+        "słyszeliśmy obawę, że jedna czy dwie osoby będą ją co rano opróżniać. Nic takiego się "
+        "nie stało. Przeciętnego dnia trafia do niej 140 produktów, a znika 135.",
+        None,
+        "جب پچھلی خزاں میں سینٹ این ہال کے باہر فریج کھلا تو سب سے زیادہ یہی فکر سنی کہ ایک "
+        "دو لوگ ہر صبح اسے خالی کر دیں گے۔ ایسا نہیں ہوا۔ عام دنوں میں 140 چیزیں رکھی جاتی "
+        "ہیں اور 135 لی جاتی ہیں۔",
+    ),
+    (
+        "What did happen was slower and better. Neighbours started leaving notes. A bakery on "
+        "the high street now drops off its unsold bread at six. Three of the people who first "
+        "came to take food are now the volunteers who clean it.",
+        "Stało się coś wolniejszego i lepszego. Sąsiedzi zaczęli zostawiać liściki. Piekarnia "
+        "z głównej ulicy przynosi teraz o szóstej niesprzedany chleb. Trzy osoby, które "
+        "najpierw przychodziły po jedzenie, są dziś wolontariuszami, którzy ją sprzątają.",
+        None,
+        "جو ہوا وہ آہستہ آہستہ ہوا اور بہتر ہوا۔ پڑوسی پرچیاں چھوڑنے لگے۔ بازار کی ایک بیکری "
+        "اب شام چھ بجے اپنی بچی ہوئی ڈبل روٹی دے جاتی ہے۔ جو لوگ شروع میں کھانا لینے آئے تھے "
+        "ان میں سے تین اب وہ رضاکار ہیں جو اسے صاف کرتے ہیں۔",
+    ),
+    (
+        "Nobody asked me why I needed it. That's why I came back to help.",
+        "Nikt mnie nie pytał, po co mi to. Dlatego wróciłam, żeby pomagać.",
+        None,
+        "کسی نے مجھ سے نہیں پوچھا کہ مجھے اس کی ضرورت کیوں ہے۔ اسی لیے میں مدد کرنے واپس آئی۔",
+    ),
+    ("A volunteer", "Wolontariuszka", None, "ایک رضاکار"),
+    (
+        "Trust is not a policy. It is what you get when you stop asking people to prove they "
+        "deserve help.",
+        "Zaufanie to nie regulamin. To coś, co pojawia się, kiedy przestajesz kazać ludziom "
+        "udowadniać, że zasługują na pomoc.",
+        None,
+        "بھروسا کوئی پالیسی نہیں۔ یہ وہ ہے جو تب ملتا ہے جب آپ لوگوں سے یہ ثابت کروانا چھوڑ "
+        "دیتے ہیں کہ وہ مدد کے حق دار ہیں۔",
+    ),
 ]
 
 TEXTS = {

@@ -63,6 +63,7 @@ def comment_text(text):
     return mark_safe(html)  # noqa: S308 - every piece was escaped above
 
 
+@register.filter
 def language_name(code):
     """Returns a language's own name for itself ("Polski"), as the language
     switcher spells it, or the code."""

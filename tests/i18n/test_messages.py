@@ -21,9 +21,17 @@ def test_catalogue_is_complete_and_keeps_every_placeholder(code):
     assert po.untranslated_entries() == [], "run makemessages and translate the new strings"
     assert po.fuzzy_entries() == [], "a fuzzy entry is not used: check and unmark it"
     for entry in po.translated_entries():
-        expected = sorted(PLACEHOLDER.findall(entry.msgid))
-        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
-        for text in translations:
+        if entry.msgid_plural:
+            # Form 0 is the singular (n == 1) in all three languages; every other
+            # form answers to the plural source, which may name more placeholders.
+            pairs = [
+                (text, entry.msgid if index == 0 else entry.msgid_plural)
+                for index, text in entry.msgstr_plural.items()
+            ]
+        else:
+            pairs = [(entry.msgstr, entry.msgid)]
+        for text, source in pairs:
+            expected = sorted(PLACEHOLDER.findall(source))
             assert sorted(PLACEHOLDER.findall(text)) == expected, entry.msgid
 
 

@@ -41,6 +41,11 @@ def test_editor_writes_and_publishes_a_post_then_finds_it_everywhere(page, site_
     page.keyboard.type(BODY)
     # Wait until the rich text editor holds the text before publishing.
     expect(editor).to_contain_text(BODY)
+    # Draftail copies its content into the block's hidden input a moment
+    # later; publishing before that would save an empty paragraph.
+    expect(page.locator("input[name='body-0-value']")).to_have_value(
+        re.compile("Bring a dish"), timeout=15_000
+    )
     tags = page.locator("[data-contentpath='tags'] .tagit-new input")
     tags.fill("harvest")
     tags.press("Enter")

@@ -3,47 +3,32 @@
 `CommentForm` carries two of the spam defences itself, because both belong to
 the form a person fills in: a honeypot field that people never see, and a
 signed timestamp of when the form was shown, so that a post faster than a
-person can type is refused. Every other defence is in `comments.spam`.
+person can type is refused (`home.defences.HumanCheckFormMixin`, shared with
+the networks' public forms). Every other defence is in `comments.spam`.
 """
 
-import time
-
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
+
+from home.defences import HumanCheckFormMixin, sign_started, unsign_started
 
 from .models import Comment, CommentReport
 
-STARTED_SALT = "comments.form.started"
+__all__ = ["CommentForm", "ReportForm", "sign_started", "unsign_started"]
 
 
-def sign_started(now=None):
-    """Returns a signed timestamp (milliseconds) for the form's `started` field."""
-    now = time.time() if now is None else now
-    return signing.Signer(salt=STARTED_SALT).sign(str(int(now * 1000)))
-
-
-def unsign_started(value):
-    """Returns the time (seconds) a signed `started` value was issued, or None
-    if it was tampered with."""
-    try:
-        return int(signing.Signer(salt=STARTED_SALT).unsign(value or "")) / 1000
-    except (signing.BadSignature, ValueError):
-        return None
-
-
-class CommentForm(forms.ModelForm):
+class CommentForm(HumanCheckFormMixin, forms.ModelForm):
     """Name, email, comment and the notification choice, with a honeypot and
     a minimum fill-in time."""
 
-    # The honeypot: hidden from people (off screen, out of the tab order,
-    # hidden from screen readers); bots fill in every field they find.
-    contact_me_by_fax_only = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    honeypot_message = _(
+        "Something in the form looked automatic. Please check your comment "
+        "and press the button again."
     )
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    too_fast_message = _(
+        "That was quicker than a person can type. Please check your comment, "
+        "wait a moment and press the button again."
+    )
 
     class Meta:
         model = Comment
@@ -79,52 +64,6 @@ class CommentForm(forms.ModelForm):
                 ),
             },
         }
-
-    def __init__(self, *args, min_fill_seconds=3, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.min_fill_seconds = min_fill_seconds
-        if not self.is_bound and unsign_started(self.initial.get("started")) is None:
-            self.initial["started"] = sign_started()
-
-    def clean_contact_me_by_fax_only(self):
-        if self.cleaned_data.get("contact_me_by_fax_only"):
-            raise forms.ValidationError(
-                _(
-                    "Something in the form looked automatic. Please check your comment "
-                    "and press the button again."
-                ),
-                code="honeypot",
-            )
-        return ""
-
-    def clean_started(self):
-        started = unsign_started(self.cleaned_data.get("started"))
-        if started is None:
-            # Tampered with, or missing: start the clock again and ask once more.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("started")] = sign_started()
-            raise forms.ValidationError(
-                _("Something went wrong with the form. Please press the button again."),
-                code="started",
-            )
-        if time.time() - started < self.min_fill_seconds:
-            raise forms.ValidationError(
-                _(
-                    "That was quicker than a person can type. Please check your comment, "
-                    "wait a moment and press the button again."
-                ),
-                code="too_fast",
-            )
-        return started
-
-    def refusals(self):
-        """Returns the errors that are the spam defences' (honeypot, fill-in
-        time) rather than about what the person typed."""
-        return [
-            error
-            for name in ("contact_me_by_fax_only", "started")
-            for error in self.errors.get(name, [])
-        ]
 
 
 class ReportForm(forms.ModelForm):

@@ -17,46 +17,30 @@ The order, and what each does to a comment (decided here, one place):
    comment, with a flag that the moderation queue shows; never approved
    automatically, even for a trusted commenter.
 
-Rate limits count in Django's default cache. On Redis and in local memory
-`cache.add` + `cache.incr` is atomic. Django's file cache (the default on one
-machine, shared by every gunicorn worker) implements `incr` as read-then-write
-and resets the key's timeout, so there the count is taken under an exclusive
-file lock in the cache directory: the limit holds across processes exactly.
+Rate limits count in Django's default cache with `home.defences.hit`, which
+holds across processes (and so across gunicorn workers) on every backend.
 """
 
 import contextlib
 import hashlib
 import ipaddress
-import os
 import re
-import time
 
-from django.conf import settings
-from django.core.cache import caches
-from django.core.cache.backends.filebased import FileBasedCache
-from django.core.files import locks
+from home.defences import client_ip, hit
+
+__all__ = [
+    "blocklist_reason",
+    "check_rate_limits",
+    "client_ip",
+    "find_links",
+    "hit",
+    "is_trusted_commenter",
+    "link_flags",
+]
 
 URL_RE = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", re.IGNORECASE)
 # Punctuation that ends a sentence rather than a link: "see https://x.org."
 URL_TRAILING = ".,;:!?)]}»’”"
-RATE_WINDOW_SECONDS = 60 * 60
-
-
-def client_ip(request):
-    """Returns the poster's IP address. Behind N trusted proxies (setting
-    COMMENTS_PROXY_COUNT, default 0) it is the Nth address from the right of
-    X-Forwarded-For; a client cannot forge the addresses its proxies append."""
-    proxies = getattr(settings, "COMMENTS_PROXY_COUNT", 0)
-    address = request.META.get("REMOTE_ADDR", "")
-    if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= proxies:
-            address = forwarded[-proxies]
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
 
 
 def find_links(text):
@@ -99,42 +83,6 @@ def blocklist_reason(comment_settings, *, name, email, body, ip):
         if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text):
             return f"Blocked word ({entry})"
     return ""
-
-
-@contextlib.contextmanager
-def _counter_lock(backend):
-    """Holds an exclusive lock that every process sharing a file cache
-    respects; other backends are atomic already."""
-    if not isinstance(backend, FileBasedCache):
-        yield
-        return
-    os.makedirs(backend._dir, exist_ok=True)
-    with open(os.path.join(backend._dir, "comments-rate.lock"), "a+b") as handle:
-        locks.lock(handle, locks.LOCK_EX)
-        try:
-            yield
-        finally:
-            locks.unlock(handle)
-
-
-def hit(key, window=RATE_WINDOW_SECONDS, backend=None):
-    """Counts one attempt against `key` in the current window (fixed windows
-    of `window` seconds) and returns the count so far, this one included."""
-    # The backend itself, not the `cache` proxy, so that isinstance sees it.
-    backend = backend or caches["default"]
-    bucket = int(time.time() // window)
-    key = f"comments:rate:{key}:{bucket}"
-    if isinstance(backend, FileBasedCache):
-        with _counter_lock(backend):
-            count = backend.get(key, 0) + 1
-            backend.set(key, count, timeout=window)
-            return count
-    backend.add(key, 0, timeout=window)
-    try:
-        return backend.incr(key)
-    except ValueError:  # expired between add and incr
-        backend.add(key, 1, timeout=window)
-        return 1
 
 
 def check_rate_limits(comment_settings, *, ip, email):

@@ -318,6 +318,12 @@ AXES_ENABLED = env_bool("AXES_ENABLED", not TESTING)
 # per-IP rate limit reads the resident's address from X-Forwarded-For.
 COMMENTS_PROXY_COUNT = env_int("COMMENTS_PROXY_COUNT", 0)
 
+# The networks' public forms (join, contact, start a network): the least time
+# a person takes to fill one in, and how many each IP address may send an hour.
+# (Comments have their own, in the Comments settings of the admin.)
+PUBLIC_FORMS_MIN_FILL_SECONDS = env_int("PUBLIC_FORMS_MIN_FILL_SECONDS", 3)
+PUBLIC_FORMS_RATE_LIMIT_PER_IP = env_int("PUBLIC_FORMS_RATE_LIMIT_PER_IP", 10)
+
 # --- Wagtail ----------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Commons"

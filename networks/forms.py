@@ -1,7 +1,11 @@
 """Public forms of the networks: join a network, contact it, propose a new one."""
 
 from django import forms
+from django.conf import settings
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+
+from home.defences import HumanCheckFormMixin, client_ip, hit
 
 from .models import JoinRequest, NetworkProposal
 
@@ -14,7 +18,16 @@ class PlainLabelsMixin:
         super().__init__(*args, **kwargs)
 
 
-class JoinRequestForm(PlainLabelsMixin, forms.ModelForm):
+class PublicFormMixin(HumanCheckFormMixin, PlainLabelsMixin):
+    """A form anyone may send: plain labels, a honeypot and a fill-in clock
+    (the least time from the setting PUBLIC_FORMS_MIN_FILL_SECONDS)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_fill_seconds", settings.PUBLIC_FORMS_MIN_FILL_SECONDS)
+        super().__init__(*args, **kwargs)
+
+
+class JoinRequestForm(PublicFormMixin, forms.ModelForm):
     """'Join this network': who you are and whether you may be listed."""
 
     class Meta:
@@ -42,7 +55,7 @@ class JoinRequestForm(PlainLabelsMixin, forms.ModelForm):
         }
 
 
-class ContactForm(PlainLabelsMixin, forms.Form):
+class ContactForm(PublicFormMixin, forms.Form):
     """A message to a network, sent to its contact address by email."""
 
     name = forms.CharField(
@@ -67,7 +80,7 @@ class ContactForm(PlainLabelsMixin, forms.Form):
     )
 
 
-class NetworkProposalForm(PlainLabelsMixin, forms.ModelForm):
+class NetworkProposalForm(PublicFormMixin, forms.ModelForm):
     """'Start a network': what it is for, who is in it, where, and who to contact."""
 
     class Meta:
@@ -91,3 +104,30 @@ class NetworkProposalForm(PlainLabelsMixin, forms.ModelForm):
                 "invalid": _("Enter an email address like name@example.org."),
             },
         }
+
+
+RATE_LIMIT_MESSAGE = _(
+    "A lot of forms have been sent from your connection in the last hour, so this one "
+    "was not sent. What you wrote is below: please try again in an hour."
+)
+
+
+def handle_public_form(request, form_class, *, scope, template, context, on_valid):
+    """Shows (GET) and takes (POST) one of the networks' public forms.
+
+    A valid form within the rate limit goes to `on_valid(form)`, which stores
+    or sends it and returns the response. Anything else comes back with what
+    the person typed and a clear message: field errors, the spam defences'
+    refusals, or the per-IP limit (429). Nothing is stored before all of them
+    pass."""
+    form = form_class(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        limit = settings.PUBLIC_FORMS_RATE_LIMIT_PER_IP
+        ip = client_ip(request)
+        if limit and ip and hit(f"{scope}:ip:{ip}", prefix="networks:rate") > limit:
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+            status = 429
+        else:
+            return on_valid(form)
+    return TemplateResponse(request, template, {**context, "form": form}, status=status)

@@ -117,16 +117,19 @@ class NetworkIndexPage(RoutablePageMixin, Page):
     @path("start/", name="start")
     def start_network(self, request):
         """'Start a network': a proposal that site admins read and decide."""
-        from .forms import NetworkProposalForm
+        from .forms import NetworkProposalForm, handle_public_form
 
-        form = NetworkProposalForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
+        def save(form):
             form.save()
             return redirect(self.url + self.reverse_subpage("start_thanks"))
-        return TemplateResponse(
+
+        return handle_public_form(
             request,
-            "networks/network_proposal_form.html",
-            {"page": self, "form": form, "self": self},
+            NetworkProposalForm,
+            scope="start",
+            template="networks/network_proposal_form.html",
+            context={"page": self, "self": self},
+            on_valid=save,
         )
 
     @path("start/thanks/", name="start_thanks")
@@ -311,15 +314,20 @@ class NetworkPage(CommentPolicyMixin, RoutablePageMixin, Page):
     @path("join/", name="join")
     def join(self, request):
         """'Join this network': the request is stored for the network's editors."""
-        from .forms import JoinRequestForm
+        from .forms import JoinRequestForm, handle_public_form
 
-        form = JoinRequestForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
+        def save(form):
             form.instance.network = self
             form.save()
             return redirect(self.url + self.reverse_subpage("join_thanks"))
-        return TemplateResponse(
-            request, "networks/join_request_form.html", {"page": self, "form": form}
+
+        return handle_public_form(
+            request,
+            JoinRequestForm,
+            scope="join",
+            template="networks/join_request_form.html",
+            context={"page": self},
+            on_valid=save,
         )
 
     @path("join/thanks/", name="join_thanks")
@@ -339,16 +347,24 @@ class NetworkPage(CommentPolicyMixin, RoutablePageMixin, Page):
     @path("contact/", name="contact")
     def contact(self, request):
         """A contact form that reaches the network without publishing its address."""
-        from .forms import ContactForm
+        from .forms import ContactForm, handle_public_form
         from .tasks import send_contact_message
 
-        form = ContactForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
+        def send(form):
+            message = {key: form.cleaned_data[key] for key in ("name", "email", "message")}
             transaction.on_commit(
-                lambda: send_contact_message.enqueue(network_id=self.pk, **form.cleaned_data)
+                lambda: send_contact_message.enqueue(network_id=self.pk, **message)
             )
             return redirect(self.url + self.reverse_subpage("contact_thanks"))
-        return TemplateResponse(request, "networks/contact_form.html", {"page": self, "form": form})
+
+        return handle_public_form(
+            request,
+            ContactForm,
+            scope="contact",
+            template="networks/contact_form.html",
+            context={"page": self},
+            on_valid=send,
+        )
 
     @path("contact/thanks/", name="contact_thanks")
     def contact_thanks(self, request):

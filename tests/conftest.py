@@ -4,11 +4,20 @@ so the demo content is the same for every test."""
 
 import io
 
+from django.core.cache import cache
 from django.core.management import call_command
 
 import pytest
 
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache, so that rate-limit counters
+    from one test never refuse another's form."""
+    cache.clear()
+    yield
 
 
 def load_demo_content():

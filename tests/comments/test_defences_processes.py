@@ -2,7 +2,7 @@
 processes (as two gunicorn workers are) share the production default cache,
 Django's file cache, and race to post from the same address and email.
 
-Without the file lock in `comments.spam.hit` (plain `cache.add` + `cache.incr`,
+Without the file lock in `home.defences.hit` (plain `cache.add` + `cache.incr`,
 which Django's file cache does as read-then-write) this test fails: in one run
 30 of 80 attempts got through a limit of 25."""
 

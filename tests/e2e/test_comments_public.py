@@ -33,7 +33,7 @@ def test_a_post_with_comments_is_accessible_and_fits_the_screen(request, site_ur
     # whole document is the site frame's business: its header is checked there.)
     widest = tab.evaluate(
         "Math.max(...Array.from(document.querySelectorAll('#comments *'))"
-        ".filter(e => e.offsetParent !== null && !e.closest('.comment-form__trap'))"
+        ".filter(e => e.offsetParent !== null && !e.closest('.form-trap'))"
         ".map(e => e.getBoundingClientRect().right))"
     )
     assert widest <= tab.viewport_size["width"]

@@ -63,6 +63,6 @@ def test_a_translated_post_with_its_comment_form_fits_a_phone(phone_page, site_u
     # The comment form's off-screen honeypot once gave Urdu pages a 10,000 px
     # horizontal scroll: right-to-left pages scroll towards the left.
     phone_page.goto(f"{site_url}/{code}/networks/food-partnership/first-post/")
-    assert phone_page.locator("form .comment-form__trap").count() == 1
+    assert phone_page.locator("form .form-trap").count() == 1
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(phone_page, f"languages-{code}-post-phone")

@@ -1,6 +1,8 @@
 """Join a network, contact it, propose a new one: the public forms, and the
 decisions staff make on what they receive."""
 
+import time
+
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
@@ -9,9 +11,13 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from home.defences import sign_started
 from networks.models import JoinRequest, NetworkIndexPage, NetworkPage, NetworkProposal
 
 pytestmark = pytest.mark.django_db
+
+# Shown a minute ago: long enough for a person to fill the form in.
+STARTED = {"started": sign_started(time.time() - 60)}
 
 GOOD_JOIN = {
     "name": "Ada Lovelace",
@@ -19,6 +25,7 @@ GOOD_JOIN = {
     "organisation": "Analytical Engines",
     "message": "I bake bread for the food bank.",
     "list_publicly": "on",
+    **STARTED,
 }
 
 
@@ -67,7 +74,7 @@ def test_bad_join_input_is_explained_and_nothing_typed_is_lost(
     assert not JoinRequest.objects.filter(email=data["email"]).exists()
     # What the person typed in the other fields is still there.
     for other, typed in GOOD_JOIN.items():
-        if other not in (field, "list_publicly"):
+        if other not in (field, "list_publicly", "started"):
             assert typed in html, other
     assert "checked" in html  # the "list me" box stays ticked
 
@@ -153,12 +160,15 @@ def test_join_requests_listing_shows_pending_of_own_network_only(client, demo):
     assert "Tom Okafor" in html.content.decode()
 
 
+GOOD_CONTACT = {"name": "Ada", "email": "ada@example.org", "message": "Hi!", **STARTED}
+
+
 def test_contact_form_emails_the_network_without_publishing_its_address(
     client, network, django_capture_on_commit_callbacks
 ):
     url = network.url + network.reverse_subpage("contact")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"name": "Ada", "email": "ada@example.org", "message": "Hi!"})
+        response = client.post(url, GOOD_CONTACT)
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [network.contact_email]
@@ -168,7 +178,7 @@ def test_contact_form_emails_the_network_without_publishing_its_address(
 
 def test_contact_form_bad_input_sends_nothing(client, network):
     url = network.url + network.reverse_subpage("contact")
-    response = client.post(url, {"name": "Ada", "email": "nope", "message": ""})
+    response = client.post(url, {**GOOD_CONTACT, "email": "nope", "message": ""})
     html = response.content.decode()
     assert "Enter an email address like name@example.org." in html
     assert "Write your message." in html
@@ -183,6 +193,7 @@ GOOD_PROPOSAL = {
     "area": "Riverside",
     "contact_name": "Rita River",
     "contact_email": "rita@example.org",
+    **STARTED,
 }
 
 
@@ -203,7 +214,9 @@ def test_start_a_network_bad_input_is_explained(client, demo):
 
 
 def test_accepting_a_proposal_creates_a_draft_network_with_its_groups(client, demo):
-    proposal = NetworkProposal.objects.create(**GOOD_PROPOSAL)
+    proposal = NetworkProposal.objects.create(
+        **{key: value for key, value in GOOD_PROPOSAL.items() if key != "started"}
+    )
     client.force_login(user("admin"))
     response = client.post(
         reverse("networks_proposals:detail", args=[proposal.pk]), {"decision": "accept"}
@@ -221,7 +234,9 @@ def test_accepting_a_proposal_creates_a_draft_network_with_its_groups(client, de
     "username", ["food-partnership-editor", "food-partnership-moderator", "moderator"]
 )
 def test_only_site_admins_see_and_decide_proposals(client, demo, username):
-    proposal = NetworkProposal.objects.create(**GOOD_PROPOSAL)
+    proposal = NetworkProposal.objects.create(
+        **{key: value for key, value in GOOD_PROPOSAL.items() if key != "started"}
+    )
     client.force_login(user(username))
     assert client.get(reverse("networks_proposals:index")).status_code in (302, 403)
     client.post(reverse("networks_proposals:detail", args=[proposal.pk]), {"decision": "accept"})

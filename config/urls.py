@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from languages.sitemap import MultilingualSitemap
 from networks.views import explore_root
 
 urlpatterns = [
@@ -19,7 +20,7 @@ urlpatterns = [
     path("admin/pages/", explore_root),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", home_views.healthz, name="healthz"),
 ]

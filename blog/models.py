@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet, Translata
 from wagtail.search import index
 
 from comments.models import CommentableMixin
+from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
 
 from .blocks import BlogStreamBlock
@@ -197,16 +198,21 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return min(cls.objects.live().select_related("locale"), key=preference, default=None)
 
     def get_posts(self):
-        """Returns the published posts in this index's language, from every
-        network and from the site itself."""
-        return BlogPostPage.objects.filter(locale_id=self.locale_id)
+        """Returns the posts from every network and from the site itself, one
+        version of each: in this index's language where it has been
+        translated, else in the site's default language (see
+        languages.listings)."""
+        return in_reader_language(BlogPostPage.objects.all(), self.locale_id)
 
     @cached_property
     def networks(self):
-        """Returns the live, public networks in this index's language, by title
-        (fetched once per request: the filter list and the route share them)."""
+        """Returns the live, public networks, in this index's language where
+        translated, by title (fetched once per request: the filter list and
+        the route share them)."""
         return list(
-            NetworkPage.objects.live().public().filter(locale_id=self.locale_id).order_by("title")
+            in_reader_language(NetworkPage.objects.live().public(), self.locale_id).order_by(
+                "title"
+            )
         )
 
     def get_network(self, network_slug):
@@ -224,7 +230,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
         """Returns this index's published posts, narrowed to a network and/or a tag."""
         posts = self.get_posts().published()
         if network is not None:
-            posts = posts.descendant_of(network)
+            posts = below_any_translation_of(posts, network)
         if tag is not None:
             posts = posts.filter(tags=tag)
         return posts
@@ -449,11 +455,10 @@ class BlogPostPage(CommentableMixin, Page):
 
 
 def latest_posts_for(locale_id=None, network=None, count=3):
-    """Returns the newest `count` published posts (in `locale_id`, or of
-    `network`), with their networks attached."""
-    posts = BlogPostPage.objects.for_listing()
+    """Returns the newest `count` published posts (all, or `network`'s), each
+    in `locale_id`'s language where translated, else in the default
+    language, with their networks attached."""
+    posts = in_reader_language(BlogPostPage.objects.for_listing(), locale_id)
     if network is not None:
-        posts = posts.descendant_of(network)
-    elif locale_id is not None:
-        posts = posts.filter(locale_id=locale_id)
+        posts = below_any_translation_of(posts, network)
     return attach_networks(list(posts[:count]))

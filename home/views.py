@@ -7,19 +7,25 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
+from languages.listings import in_reader_language
+
 SEARCH_RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """Site search over live, public pages in the reader's language."""
+    """Site search over live, public pages: one version of each, in the
+    reader's language where it has been translated, else in the site's
+    default language (see languages.listings)."""
     query = request.GET.get("q", "").strip()[:200]
     results = Page.objects.none()
     if query:
-        pages = Page.objects.live().public().specific()
+        pages = Page.objects.live().public()
         locale = Locale.objects.filter(language_code=get_language()).first()
         if locale:
-            pages = pages.filter(locale=locale)
-        results = pages.search(query)
+            # Search backends filter on plain fields only: narrow by id.
+            readable = in_reader_language(pages, locale.pk)
+            pages = Page.objects.filter(pk__in=readable.values("pk"))
+        results = pages.specific().search(query)
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     return render(

@@ -27,6 +27,18 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
 
 
+def request_locales(request):
+    """Returns every Locale, in the order of settings.LANGUAGES, fetched once
+    per request (one query) for whatever asks."""
+    store = request.__dict__ if request is not None else {}
+    if "_commons_locales" not in store:
+        order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+        store["_commons_locales"] = sorted(
+            Locale.objects.all(), key=lambda locale: order.get(locale.language_code, len(order))
+        )
+    return store["_commons_locales"]
+
+
 @dataclass(frozen=True)
 class LanguageLink:
     """One language of a page: where to read it and what to call it."""
@@ -65,10 +77,7 @@ class PageLanguages:
     @cached_property
     def locales(self):
         """Returns every Locale, in the order of settings.LANGUAGES."""
-        order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
-        return sorted(
-            Locale.objects.all(), key=lambda locale: order.get(locale.language_code, len(order))
-        )
+        return request_locales(self.request)
 
     @cached_property
     def _live_versions(self):

@@ -87,10 +87,16 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         verbose_name = _("network directory")
 
     def get_networks(self):
-        """Returns the live, public networks of the directory, with what their
+        """Returns the live, public networks of the directory, one version of
+        each in the reader's language where there is one, with what their
         cards show fetched up front."""
+        from languages.listings import below_any_translation_of, in_reader_language
+
+        # Every network, in the reader's language where it has been translated
+        # (see languages.listings): a directory in Bengali is never empty.
+        networks = below_any_translation_of(NetworkPage.objects.all(), self, children_only=True)
         return (
-            NetworkPage.objects.child_of(self)
+            in_reader_language(networks, self.locale_id)
             .live()
             .public()
             .defer_streamfields()

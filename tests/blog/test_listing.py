@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from blog.models import BlogIndexPage
+from blog.models import BlogIndexPage, BlogPostPage
 
 pytestmark = pytest.mark.django_db
 
@@ -105,20 +105,33 @@ def test_filter_links_mark_the_current_network(client, network):
     assert 'href="/blog/network/food-partnership/" aria-current="page"' in html
 
 
-def test_a_blog_index_in_another_language_lists_only_its_own_posts(client, blog_index):
-    """Each translation of the index lists the posts in its own language."""
+def test_a_blog_index_in_another_language_lists_every_post_once_in_its_language_where_translated(
+    client, blog_index
+):
+    """The Polish blog lists every post: the Polish version of those that have
+    been translated, the English one of the rest, each marked with its
+    language; the English blog lists only English posts."""
     from wagtail.models import Locale
 
     polish = Locale.objects.get(language_code="pl")
     polish_index = BlogIndexPage.for_locale(polish.pk)
     assert polish_index.locale_id == polish.pk
     assert BlogIndexPage.for_locale(blog_index.locale_id) == blog_index
-    response = client.get(polish_index.url)
+    response = client.get(polish_index.url, {"page": 1})
     assert response.status_code == 200
-    posts = response.context["posts"]
-    assert posts
-    assert {post.locale_id for post in posts} == {polish.pk}
-    english = client.get("/blog/").context["posts"]
+    listed = list(response.context["page_obj"].paginator.object_list)
+    every_post = BlogPostPage.objects.live().public().filter(locale_id=blog_index.locale_id)
+    assert sorted(post.translation_key for post in listed) == sorted(
+        post.translation_key for post in every_post
+    )
+    translated = {post.translation_key for post in listed if post.locale_id == polish.pk}
+    assert translated  # the Food Partnership's posts are in Polish
+    assert len(translated) < len(listed)  # and the others in English
+    html = response.content.decode()
+    assert html.count('<li class="post-summary" lang="en">') == sum(
+        1 for post in response.context["posts"] if post.locale_id != polish.pk
+    )
+    english = client.get("/blog/").context["page_obj"].paginator.object_list
     assert {post.locale_id for post in english} == {blog_index.locale_id}
 
 

@@ -122,11 +122,18 @@ class NetworkIndexPage(RoutablePageMixin, Page):
 
     @path("start/", name="start")
     def start_network(self, request):
-        """'Start a network': a proposal that site admins read and decide."""
+        """'Start a network': a proposal that site admins read and decide,
+        told of it by email."""
         from .forms import NetworkProposalForm, handle_public_form
+        from .tasks import send_proposal_to_admins
 
         def save(form):
-            form.save()
+            proposal = form.save()
+            language_code = self.locale.language_code
+            # Robust: the form is stored, so a notice that fails must not break the thanks.
+            transaction.on_commit(
+                lambda: send_proposal_to_admins.enqueue(proposal.pk, language_code), robust=True
+            )
             return redirect(self.url + self.reverse_subpage("start_thanks"))
 
         return handle_public_form(
@@ -319,12 +326,18 @@ class NetworkPage(CommentPolicyMixin, RoutablePageMixin, Page):
 
     @path("join/", name="join")
     def join(self, request):
-        """'Join this network': the request is stored for the network's editors."""
+        """'Join this network': the request is stored for the network's
+        editors, who are told of it by email."""
         from .forms import JoinRequestForm, handle_public_form
+        from .tasks import send_join_request_to_editors
 
         def save(form):
             form.instance.network = self
-            form.save()
+            join_request = form.save()
+            # Robust: the form is stored, so a notice that fails must not break the thanks.
+            transaction.on_commit(
+                lambda: send_join_request_to_editors.enqueue(join_request.pk), robust=True
+            )
             return redirect(self.url + self.reverse_subpage("join_thanks"))
 
         return handle_public_form(

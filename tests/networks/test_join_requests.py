@@ -50,7 +50,7 @@ def test_a_join_request_is_stored_for_the_network(client, network):
     request = JoinRequest.objects.get(email="ada@example.org")
     assert request.network == network and request.status == "pending"
     assert request.list_publicly
-    assert mail.outbox == []  # nobody is told anything before a decision
+    assert mail.outbox == []  # the requester hears nothing before a decision
 
 
 @pytest.mark.parametrize(

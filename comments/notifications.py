@@ -32,6 +32,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from languages.translations import admin_language
+
 from .models import Comment, CommentSettings, comment_status_changed
 from .moderation import comments_moderated_by, moderators_of
 
@@ -81,13 +83,6 @@ def _language_for(comment):
             return candidate
         if candidate and candidate.split("-")[0] in codes:
             return candidate.split("-")[0]
-    return settings.LANGUAGE_CODE
-
-
-def _language_for_user(user):
-    profile = getattr(user, "wagtail_userprofile", None)
-    if profile is not None:
-        return profile.get_preferred_language()
     return settings.LANGUAGE_CODE
 
 
@@ -179,7 +174,7 @@ def send_moderator_notice(user, *, remember=False):
     if remember:
         minutes = CommentSettings.load().notify_every_minutes
         cache.set(_notice_key(user), timezone.now().isoformat(), timeout=minutes * 60)
-    with translation.override(_language_for_user(user)):
+    with translation.override(admin_language(user)):
         context = {
             "user": user,
             "total": total,

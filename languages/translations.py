@@ -27,6 +27,15 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
 
 
+def admin_language(user):
+    """Returns the language `user` reads the admin in (their Wagtail profile's
+    choice, else the site's default): the language of email sent to staff."""
+    profile = getattr(user, "wagtail_userprofile", None)
+    if profile is not None:
+        return profile.get_preferred_language()
+    return settings.LANGUAGE_CODE
+
+
 def request_locales(request):
     """Returns every Locale, in the order of settings.LANGUAGES, fetched once
     per request (one query) for whatever asks."""

@@ -129,11 +129,8 @@ class NetworkIndexPage(RoutablePageMixin, Page):
 
         def save(form):
             proposal = form.save()
-            language_code = self.locale.language_code
             # Robust: the form is stored, so a notice that fails must not break the thanks.
-            transaction.on_commit(
-                lambda: send_proposal_to_admins.enqueue(proposal.pk, language_code), robust=True
-            )
+            transaction.on_commit(lambda: send_proposal_to_admins.enqueue(proposal.pk), robust=True)
             return redirect(self.url + self.reverse_subpage("start_thanks"))
 
         return handle_public_form(

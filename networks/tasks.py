@@ -10,18 +10,25 @@ from django.utils.translation import gettext
 
 from django_tasks import task
 
-
-def _addresses(users):
-    """Returns the distinct email addresses of the active users among `users`."""
-    emails = users.filter(is_active=True).exclude(email="").values_list("email", flat=True)
-    return list(dict.fromkeys(emails))
+from languages.translations import admin_language
 
 
-def editor_addresses(network):
-    """Returns the addresses of the network's active editors (none without a group)."""
+def active_staff(users):
+    """Returns the active users among `users` who have an email address, one
+    per address, with their admin language at hand."""
+    by_email = {}
+    for user in (
+        users.filter(is_active=True).exclude(email="").select_related("wagtail_userprofile")
+    ):
+        by_email.setdefault(user.email.lower(), user)
+    return list(by_email.values())
+
+
+def editors_of(network):
+    """Returns the network's active editors with an email address."""
     if not network.editors_group_id:
         return []
-    return _addresses(network.editors_group.user_set.all())
+    return active_staff(network.editors_group.user_set.all())
 
 
 def admin_url(name, pk):
@@ -30,11 +37,17 @@ def admin_url(name, pk):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=[pk])
 
 
-def _send_to_each(recipients, subject, body, reply_to):
-    """Sends one message per recipient, so that nobody sees the others'
-    addresses. The subject is kept on one line whatever a form held."""
-    subject = " ".join(subject.split())
-    messages = [EmailMessage(subject, body, None, [to], reply_to=[reply_to]) for to in recipients]
+def _send_to_each(users, compose, reply_to):
+    """Sends one message to each of `users`, so that nobody sees the others'
+    addresses, written in the language each reads the admin in: `compose()`
+    returns (subject, body) in the active language. The subject is kept on
+    one line whatever a form held. Returns how many were sent."""
+    messages = []
+    for user in users:
+        with translation.override(admin_language(user)):
+            subject, body = compose()
+        subject = " ".join(str(subject).split())
+        messages.append(EmailMessage(subject, body, None, [user.email], reply_to=[reply_to]))
     return get_connection().send_messages(messages) or 0
 
 
@@ -55,7 +68,7 @@ def send_join_request_outcome(join_request_id):
 
 @task()
 def send_join_request_to_editors(join_request_id):
-    """Tells the network's editors, in the network's language, that someone
+    """Tells the network's editors, each in their admin language, that someone
     asks to join, with a link to decide it in the admin; Reply-To is the
     requester. Returns how many emails were sent (none if nobody can be told)."""
     from .models import JoinRequest
@@ -66,39 +79,40 @@ def send_join_request_to_editors(join_request_id):
     if join_request is None:  # erased before the worker got to it
         return 0
     network = join_request.network
-    recipients = editor_addresses(network)
-    if not recipients:
-        return 0
     context = {
         "join_request": join_request,
         "network": network,
         "admin_url": admin_url("networks_join_requests:detail", join_request.pk),
     }
-    with translation.override(network.locale.language_code):
-        subject = str(join_request)
+
+    def compose():
         body = render_to_string("networks/email/join_request_received.txt", context)
-    return _send_to_each(recipients, subject, body, join_request.email)
+        return str(join_request), body
+
+    return _send_to_each(editors_of(network), compose, join_request.email)
 
 
 @task()
-def send_proposal_to_admins(proposal_id, language_code):
-    """Tells every active site admin, in the language of the page it was sent
-    from, that someone proposes a new network, with a link to decide it in the
-    admin; Reply-To is the proposer. Returns how many emails were sent."""
+def send_proposal_to_admins(proposal_id):
+    """Tells every active site admin, each in their admin language, that
+    someone proposes a new network, with a link to decide it in the admin;
+    Reply-To is the proposer. Returns how many emails were sent."""
     from .models import NetworkProposal
 
     proposal = NetworkProposal.objects.filter(pk=proposal_id).first()
-    recipients = _addresses(get_user_model().objects.filter(is_superuser=True))
-    if proposal is None or not recipients:
+    if proposal is None:
         return 0
     context = {
         "proposal": proposal,
         "admin_url": admin_url("networks_proposals:detail", proposal.pk),
     }
-    with translation.override(language_code):
+
+    def compose():
         subject = gettext("Proposal for a new network: %(name)s") % {"name": proposal.name}
-        body = render_to_string("networks/email/proposal_received.txt", context)
-    return _send_to_each(recipients, subject, body, proposal.contact_email)
+        return subject, render_to_string("networks/email/proposal_received.txt", context)
+
+    admins = active_staff(get_user_model().objects.filter(is_superuser=True))
+    return _send_to_each(admins, compose, proposal.contact_email)
 
 
 @task()
@@ -110,7 +124,7 @@ def send_contact_message(network_id, name, email, message):
     network = NetworkPage.objects.get(pk=network_id)
     recipients = [network.contact_email] if network.contact_email else []
     if not recipients:
-        recipients = editor_addresses(network)
+        recipients = [user.email for user in editors_of(network)]
     if not recipients:
         return
     context = {"network": network, "name": name, "email": email, "message": message}

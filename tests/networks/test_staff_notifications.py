@@ -1,6 +1,6 @@
 """The people who decide are told by email: a network's editors of each new
 join request, site admins of each "Start a network" proposal, with a link
-straight to it in the admin, in the language of the page it came from."""
+straight to it in the admin, each in the language they read the admin in."""
 
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -112,22 +112,33 @@ def test_a_network_without_editors_to_tell_still_takes_the_request(demo, post, e
     assert mail.outbox == []
 
 
-def test_a_join_request_on_the_polish_page_is_emailed_in_polish(demo, post, client):
+def test_each_editor_reads_the_email_in_their_admin_language(demo, post, client, user_factory):
+    from wagtail.users.models import UserProfile
+
+    food = network()
+    polish_editor = user_factory(username="polish-food-editor", email="pl@example.org")
+    polish_editor.groups.add(food.editors_group)
+    profile = UserProfile.get_for_user(polish_editor)
+    profile.preferred_language = "pl"
+    profile.save()
     polish = network(language="pl")
     assert polish.url == "/pl/networks/food-partnership/"
 
-    post(join_url(polish), GOOD_JOIN)
+    post(join_url(polish), GOOD_JOIN)  # asked on the Polish page
 
-    [message] = mail.outbox
+    by_address = {message.to[0]: message for message in mail.outbox}
     request = JoinRequest.objects.get(email="ada@example.org")
     assert request.network == polish
-    assert message.to == [FOOD_EDITOR]
+    message = by_address["pl@example.org"]
     assert message.subject == f"Ada Lovelace chce dołączyć do sieci {polish.title}"
     assert "Nowa prośba o dołączenie do sieci" in message.body
     assert "Imię i nazwisko: Ada Lovelace" in message.body
     assert "Przyjmij lub odrzuć w panelu administracyjnym:" in message.body
-    assert "Accept or decline" not in message.body
     assert admin_link("networks_join_requests:detail", request) in message.body
+    # The editor who reads the admin in English reads the email in English.
+    english = by_address[FOOD_EDITOR]
+    assert english.subject.startswith("Ada Lovelace wants to join")
+    assert "Accept or decline it in the admin:" in english.body
     # The page the editor lands on answers them (they may decide it).
     client.force_login(get_user_model().objects.get(email=FOOD_EDITOR))
     link = admin_link("networks_join_requests:detail", request)

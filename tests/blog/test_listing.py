@@ -128,7 +128,7 @@ def test_a_blog_index_in_another_language_lists_every_post_once_in_its_language_
     assert translated  # the Food Partnership's posts are in Polish
     assert len(translated) < len(listed)  # and the others in English
     html = response.content.decode()
-    assert html.count('<li class="post-summary" lang="en">') == sum(
+    assert html.count('class="post-summary__title" lang="en">') == sum(
         1 for post in response.context["posts"] if post.locale_id != polish.pk
     )
     english = client.get("/blog/").context["page_obj"].paginator.object_list

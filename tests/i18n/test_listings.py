@@ -21,10 +21,10 @@ pytestmark = pytest.mark.django_db
 
 
 def card_titles(html):
-    """Returns {network title: the attributes of its card's <li>}."""
+    """Returns {network title: the attributes of its card's heading}."""
     cards = re.findall(
-        r'<li class="card network-card"([^>]*)>.*?'
-        r'<h2 class="card__title"><a href="[^"]*">([^<]*)</a>',
+        r'<li class="card network-card">.*?'
+        r'<h2 class="card__title"([^>]*)><a href="[^"]*">([^<]*)</a>',
         html,
         re.S,
     )
@@ -60,7 +60,7 @@ def test_the_bengali_home_page_shows_the_latest_posts(client, demo):
     newest = BlogPostPage.objects.for_listing().filter(locale__language_code="en").first()
     html = client.get("/bn/").content.decode()
     assert newest.title in html
-    assert '<li class="post-summary" lang="en">' in html
+    assert '<h3 class="post-summary__title" lang="en">' in html
 
 
 def test_a_network_page_in_polish_lists_its_posts_once_each(client, demo):

@@ -21,6 +21,10 @@ PAGES = {
     "blog post": "/networks/food-partnership/first-post/",
     "Polish network page": "/pl/networks/food-partnership/",
     "Urdu home page": "/ur/",
+    "Bengali directory": "/bn/networks/",
+    "Polish blog index": "/pl/blog/",
+    "search": "/search/?q=network",
+    "sitemap": "/sitemap.xml",
 }
 
 

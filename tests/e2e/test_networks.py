@@ -50,6 +50,8 @@ def test_editor_publishes_in_their_network_and_is_refused_in_another(page, site_
     ("name", "path"),
     [
         ("directory", "/networks/"),
+        # English cards among Urdu ones, left to right inside a right-to-left page.
+        ("directory-urdu", "/ur/networks/"),
         ("network", "/networks/health-wellbeing/"),
         ("join", "/networks/food-partnership/join/"),
     ],

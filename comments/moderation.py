@@ -8,8 +8,13 @@ functions, so a network moderator can only ever reach their own network's
 comments.
 """
 
+import time
+
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Q
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import page_permission_policy
@@ -21,7 +26,7 @@ from networks.permissions import (
     user_can_moderate,
 )
 
-from .models import Comment
+from .models import Comment, comment_status_changed
 
 #: The transitions a moderator may ask for, in the order the admin offers them.
 ACTIONS = ("approve", "reject", "mark_spam", "hide", "restore")
@@ -103,6 +108,43 @@ def user_can_see_queue(user):
 def user_moderates_anything(user):
     """Returns True if `user` may decide on at least some comments."""
     return _is_staff(user) and (_site_wide(user) or bool(_moderated_network_paths(user)))
+
+
+#: Changes whenever a comment arrives or is decided, so that every cached
+#: "waiting" count is stale at once (see `pending_count_for`).
+PENDING_VERSION_KEY = "comments:pending:version"
+
+
+def pending_changed():
+    """Marks every cached count of waiting comments as stale."""
+    cache.set(PENDING_VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def pending_count_for(user):
+    """Returns how many comments wait for `user`'s decision (0 for anyone
+    who moderates nothing). The count is kept in the shared cache until a
+    comment arrives or is decided, so the admin menu can show it on every
+    page without counting every time."""
+    if not user_moderates_anything(user):
+        return 0
+    version = cache.get_or_set(PENDING_VERSION_KEY, 0, timeout=None)
+    key = f"comments:pending:{user.pk}:{version}"
+    count = cache.get(key)
+    if count is None:
+        count = comments_moderated_by(user).filter(status=Comment.Status.PENDING).count()
+        cache.set(key, count, timeout=60 * 60)
+    return count
+
+
+@receiver(post_save, sender=Comment, dispatch_uid="comments.pending_on_create")
+def _pending_on_create(sender, instance, created, **kwargs):
+    if created:
+        pending_changed()
+
+
+@receiver(comment_status_changed, dispatch_uid="comments.pending_on_decision")
+def _pending_on_decision(sender, **kwargs):
+    pending_changed()
 
 
 def user_can_moderate_comment(user, comment):

@@ -11,6 +11,7 @@ from django.middleware.csrf import get_token
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn
 from wagtail.admin.views import generic
@@ -23,7 +24,7 @@ from networks.permissions import networks_moderated_by
 
 from .filters import REPORTED, CommentFilterSet
 from .models import Comment, CommentReport
-from .moderation import ModerationScope, comments_visible_to
+from .moderation import ModerationScope, comments_visible_to, pending_count_for
 
 #: Labels for the transitions, as buttons (Approve and Reject are the public contract).
 ACTION_LABELS = {
@@ -245,6 +246,31 @@ class CommentViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     add_to_reference_index = False
+
+    @cached_property
+    def menu_item_class(self):
+        """The menu item, with how many comments wait for the user's decision:
+        "Comments (3 waiting)", on every admin page."""
+        from wagtail.admin.ui.sidebar import LinkMenuItem
+
+        def render_component(item, request):
+            label = item.label
+            waiting = pending_count_for(request.user)
+            if waiting:
+                label = ngettext(
+                    "Comments (%(count)s waiting)", "Comments (%(count)s waiting)", waiting
+                ) % {"count": waiting}
+            return LinkMenuItem(
+                item.name,
+                label,
+                item.url,
+                icon_name=item.icon_name,
+                classname=item.classname,
+                attrs=item.attrs,
+            )
+
+        base = super().menu_item_class
+        return type(base.__name__, (base,), {"render_component": render_component})
 
     def get_permissions_to_register(self):
         # Moderation rights are network permissions (networks.permissions),

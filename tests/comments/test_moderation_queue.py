@@ -26,12 +26,60 @@ def names_in(response):
 
 def test_menu_item_is_named_comments_and_queue_has_search_box(client, login, food_comment):
     login(f"{FOOD}-moderator")
-    response = client.get("/admin/")
-    assert '"Comments"' in response.content.decode() or ">Comments<" in response.content.decode()
+    assert menu_label(client) == "Comments (1 waiting)"
     response = client.get(QUEUE)
     html = response.content.decode()
     assert 'name="q"' in html
     assert ">Approve</button>" in html and ">Reject</button>" in html
+
+
+def menu_label(client):
+    """Returns the label of the admin menu's Comments item."""
+    props = client.get("/admin/").content.decode()
+    props = props.split('id="wagtail-sidebar-props"', 1)[1].split(">", 1)[1].split("</script>")[0]
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("name") == "comments" and "label" in node:
+                found.append(node["label"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(props))
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    "username, label",
+    [
+        ("moderator", "Comments (2 waiting)"),
+        (f"{FOOD}-moderator", "Comments (1 waiting)"),
+        (f"{DIGITAL}-moderator", "Comments (1 waiting)"),
+        # Editors see their pending comments but decide nothing: no count.
+        (f"{FOOD}-editor", "Comments"),
+    ],
+)
+def test_the_menu_says_how_many_comments_wait_for_each_moderator(
+    client, login, food_comment, digital_comment, editors_can_edit, username, label
+):
+    login(username)
+    assert menu_label(client) == label
+
+
+def test_the_waiting_count_follows_each_arrival_and_decision_at_once(
+    client, login, food_post, food_comment
+):
+    login(f"{FOOD}-moderator")
+    assert menu_label(client) == "Comments (1 waiting)"
+    second = make_comment(food_post, name="Second")
+    assert menu_label(client) == "Comments (2 waiting)"
+    food_comment.approve(by=None)
+    second.reject(by=None)
+    assert menu_label(client) == "Comments"
 
 
 def test_anonymous_is_sent_to_log_in(client, demo):
@@ -247,6 +295,7 @@ def test_query_count_does_not_grow_with_the_number_of_comments(client, login, fo
         parent = make_comment(food_post, name=f"p{i}", status="approved")
         reply = make_comment(food_post, name=f"r{i}", parent=parent)
         CommentReport.objects.create(comment=reply, reason="spam")
+    client.get(QUEUE)  # the menu's waiting count is counted again once, then cached
     with CaptureQueriesContext(connection) as many:
         client.get(QUEUE + "?state=")
     assert len(many) == len(few)

@@ -249,24 +249,27 @@ class CommentViewSet(ModelViewSet):
 
     @cached_property
     def menu_item_class(self):
-        """The menu item, with how many comments wait for the user's decision:
-        "Comments (3 waiting)", on every admin page."""
+        """The menu item "Comments", with a badge of how many comments wait
+        for the user's decision on every admin page. The link keeps the name
+        "Comments" (the public contract, and what screen readers announce);
+        the count is a described badge beside it (comments/menu.css)."""
         from wagtail.admin.ui.sidebar import LinkMenuItem
 
         def render_component(item, request):
-            label = item.label
+            attrs = dict(item.attrs)
             waiting = pending_count_for(request.user)
             if waiting:
-                label = ngettext(
-                    "Comments (%(count)s waiting)", "Comments (%(count)s waiting)", waiting
+                attrs["data-comments-waiting"] = str(waiting)
+                attrs["aria-description"] = ngettext(
+                    "%(count)s comment waiting", "%(count)s comments waiting", waiting
                 ) % {"count": waiting}
             return LinkMenuItem(
                 item.name,
-                label,
+                item.label,
                 item.url,
                 icon_name=item.icon_name,
                 classname=item.classname,
-                attrs=item.attrs,
+                attrs=attrs,
             )
 
         base = super().menu_item_class

@@ -2,6 +2,8 @@
 the moderation queue (menu item "Comments"), its bulk decisions, and the
 dashboard panel."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -51,3 +53,9 @@ for bulk_action in BULK_ACTIONS:
 @hooks.register("construct_homepage_panels")
 def add_pending_comments_panel(request, panels):
     panels.append(PendingCommentsPanel(request))
+
+
+@hooks.register("insert_global_admin_css")
+def comments_menu_badge_css():
+    """The badge of waiting comments beside the Comments menu item."""
+    return format_html('<link rel="stylesheet" href="{}">', static("comments/menu.css"))

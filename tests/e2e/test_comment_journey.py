@@ -52,7 +52,13 @@ def test_resident_comment_is_held_then_approved_by_the_networks_moderator(browse
     # The network's moderator approves it from the queue.
     moderator = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     log_in(moderator, site_url, "food-partnership-moderator")
-    moderator.get_by_role("link", name=re.compile("^Comments")).first.click()
+    # The menu item is still named "Comments"; the badge beside it says how
+    # many wait, and screen readers hear it as the link's description.
+    menu_item = moderator.get_by_role("link", name="Comments", exact=True)
+    waiting = int(menu_item.get_attribute("data-comments-waiting"))
+    assert waiting >= 1
+    assert menu_item.get_attribute("aria-description").startswith(f"{waiting} comment")
+    menu_item.click()
     moderator.get_by_role("textbox", name=re.compile("Search")).first.fill("Saturday food share")
     moderator.keyboard.press("Enter")
     moderator.wait_for_load_state()

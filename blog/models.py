@@ -28,6 +28,7 @@ from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
 
 from .blocks import BlogStreamBlock
+from .forms import PersonForm
 
 POSTS_PER_PAGE = 10
 TAGS_IN_FILTER = 24
@@ -60,6 +61,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("network")]
+    base_form_class = PersonForm  # limits the network to the ones the user edits
 
     search_fields = [
         index.SearchField("name"),

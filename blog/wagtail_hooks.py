@@ -2,14 +2,39 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Person
+from .permissions import PersonPermissionPolicy
+from .views import (
+    PersonDeleteView,
+    PersonEditView,
+    PersonHistoryView,
+    PersonIndexView,
+    PersonUsageView,
+)
+
+# Registered before any view asks for Person's policy (Wagtail 8 refuses a
+# late registration, and deprecates setting it on the viewset).
+register_permission_policy(Person, PersonPermissionPolicy(Person), exact_class=True)
 
 
 class PersonViewSet(SnippetViewSet):
-    """People who write for the blog, listed with their role and network."""
+    """People who write for the blog, listed with their role and network.
+
+    Site admins manage everyone, site-wide authors included. A network
+    editor adds people and changes or deletes the people of the networks
+    they edit, in any language (blog.permissions decides; the form offers
+    only those networks and requires one). Their listing shows only those
+    people, with a note that anyone else can still be chosen as a post's
+    author: listing other networks' people read-only would invite edits the
+    editor cannot make. Another network's person is refused by URL too
+    (edit, delete, copy, history, usage). Choosing people in the post
+    editor's chooser is open to every editor, so networks can co-author.
+    Wagtail's snippet views write the create/edit/delete audit entries.
+    """
 
     model = Person
     icon = "user"
@@ -19,6 +44,12 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["name", "role", "network"]
     list_filter = ["network"]
     ordering = ["name"]
+    index_template_name = "blog/admin/people_index.html"
+    index_view_class = PersonIndexView
+    edit_view_class = PersonEditView
+    delete_view_class = PersonDeleteView
+    history_view_class = PersonHistoryView
+    usage_view_class = PersonUsageView
 
 
 register_snippet(PersonViewSet)

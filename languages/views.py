@@ -1,5 +1,8 @@
 """wagtail-localize's "Translate this page" and "Sync translated pages",
-refused to anyone who may not edit the page being translated.
+refused to anyone who may not edit the page being translated, and its
+"Translate" for snippets, refused to anyone who may not change the snippet
+(as its permission policy says: a network editor and another network's
+person, for instance).
 
 wagtail-localize checks only the site-wide "submit translation" permission,
 which would let a network editor translate, and publish translations of,
@@ -11,8 +14,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
-from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 
@@ -26,9 +33,21 @@ class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class GuardedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
+    """Translate a snippet: only for people who may change it."""
+
+    def get_object(self):
+        snippet = super().get_object()
+        policy = policy_registry.get(snippet)
+        if not policy.user_has_permission_for_instance(self.request.user, "change", snippet):
+            raise PermissionDenied
+        return snippet
+
+
 class GuardedUpdateTranslationsView(UpdateTranslationsView):
     """Sync a page's translations: only for people who may edit the page, and
-    publish them only for people who may publish it."""
+    publish them only for people who may publish it. Sync a snippet's: only
+    for people who may change it."""
 
     def dispatch(self, request, *args, **kwargs):
         source = get_object_or_404(TranslationSource, id=kwargs["translation_source_id"])
@@ -40,4 +59,8 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
             if request.method == "POST" and request.POST.get("publish_translations"):
                 if not permissions.can_publish():
                     raise PermissionDenied
+        elif not policy_registry.get(instance).user_has_permission_for_instance(
+            request.user, "change", instance
+        ):
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

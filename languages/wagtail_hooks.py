@@ -1,12 +1,16 @@
-"""Admin wiring: the page-permission checks in front of wagtail-localize's
-translate and sync views (this app's hooks run before wagtail-localize's, so
-these URLs answer first at the same addresses)."""
+"""Admin wiring: the permission checks in front of wagtail-localize's
+translate and sync views, for pages and snippets (this app's hooks run
+before wagtail-localize's, so these URLs answer first at the same addresses)."""
 
 from django.urls import path
 
 from wagtail import hooks
 
-from .views import GuardedSubmitPageTranslationView, GuardedUpdateTranslationsView
+from .views import (
+    GuardedSubmitPageTranslationView,
+    GuardedSubmitSnippetTranslationView,
+    GuardedUpdateTranslationsView,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -16,6 +20,11 @@ def register_guarded_translation_views():
             "localize/submit/page/<int:page_id>/",
             GuardedSubmitPageTranslationView.as_view(),
             name="languages_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            GuardedSubmitSnippetTranslationView.as_view(),
+            name="languages_submit_snippet_translation",
         ),
         path(
             "localize/update/<int:translation_source_id>/",

@@ -120,3 +120,34 @@ def networks_edited_by(user):
 def user_can_edit_network(user, network):
     """Returns True if `user` edits `network` (or is a superuser)."""
     return networks_edited_by(user).filter(pk=network.pk).exists()
+
+
+def networks_edited_in_any_language_by(user):
+    """Returns a queryset of the NetworkPages `user` edits, with every
+    translation of them: a network and its translations share their groups,
+    so a right in one language is a right in all. Things that belong to a
+    network (the blog's People, for instance) ask this one."""
+    from .models import NetworkPage
+
+    return NetworkPage.objects.filter(
+        translation_key__in=networks_edited_by(user).values("translation_key")
+    )
+
+
+def network_editors(networks=None):
+    """Returns a queryset of the active users who edit at least one of
+    `networks` (a NetworkPage queryset; every network when None), through a
+    page permission on the network or above it. Superusers are not included
+    unless they also belong to such a group."""
+    from django.contrib.auth import get_user_model
+
+    from .models import NetworkPage
+
+    networks = NetworkPage.objects.all() if networks is None else networks
+    covered = networks.filter(path__startswith=OuterRef("page__path"))
+    grants = GroupPagePermission.objects.filter(
+        group__user=OuterRef("pk"),
+        permission__content_type__app_label="wagtailcore",
+        permission__codename__in=EDITING_CODENAMES,
+    ).filter(Exists(covered))
+    return get_user_model().objects.filter(Exists(grants), is_active=True)

@@ -1,10 +1,15 @@
 """Admin wiring: the permission checks in front of wagtail-localize's
-translate and sync views, for pages and snippets (this app's hooks run
-before wagtail-localize's, so these URLs answer first at the same addresses)."""
+translate and sync views, for pages and snippets (registered ahead of
+wagtail-localize's URLs, so these answer first at the same addresses),
+and its page buttons "Translate this page" and "Sync translated pages" shown
+only to people those views let in. (Its snippet buttons need no guard: the
+People listing shows an editor only the people they may change.)
+"""
 
 from django.urls import path
 
 from wagtail import hooks
+from wagtail_localize import wagtail_hooks as localize_hooks
 
 from .views import (
     GuardedSubmitPageTranslationView,
@@ -13,7 +18,9 @@ from .views import (
 )
 
 
-@hooks.register("register_admin_urls")
+# order=-1: ahead of wagtail-localize's URLs, whose hooks module is imported
+# at the top of this one (and so registered first).
+@hooks.register("register_admin_urls", order=-1)
 def register_guarded_translation_views():
     return [
         path(
@@ -31,4 +38,27 @@ def register_guarded_translation_views():
             GuardedUpdateTranslationsView.as_view(),
             name="languages_update_translations",
         ),
+    ]
+
+
+def translation_buttons_for_editors(page, user, **kwargs):
+    """wagtail-localize's "Translate this page" and "Sync translated pages",
+    only on pages the user may edit: anyone else would be refused by the
+    guarded views, so the buttons would only lead to an error."""
+    if not page.permissions_for_user(user).can_edit():
+        return []
+    return localize_hooks.page_listing_more_buttons(page, user, **kwargs)
+
+
+# Wagtail has no hook to change the page header's buttons or the listing's
+# "More" menu once they are made, so wagtail-localize's button hook is swapped
+# for the guarded one where it is registered. Importing its hooks module above
+# registered them already; Wagtail's own search for hooks will not import it
+# twice. tests/i18n/test_translation_permissions.py fails if the swap misses.
+for _hook_name in ("register_page_header_buttons", "register_page_listing_more_buttons"):
+    hooks._hooks[_hook_name] = [
+        (translation_buttons_for_editors, order)
+        if fn is localize_hooks.page_listing_more_buttons
+        else (fn, order)
+        for fn, order in hooks._hooks.get(_hook_name, [])
     ]

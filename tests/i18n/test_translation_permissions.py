@@ -6,6 +6,8 @@ has page permissions on its NetworkPage and `<network-slug>-editor` is in it.
 The `network_permissions` fixture grants them where the networks app has not
 (yet) done so, so these tests hold before and after that work lands."""
 
+import re
+
 from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import GroupPagePermission, Locale, Page
@@ -117,3 +119,46 @@ def test_translations_carry_their_sources_page_permissions(network_permissions):
                 "group__name", "permission__codename"
             )
         )
+
+
+TRANSLATION_LINK = re.compile(r'href="/admin/localize/(?:submit/page|update)/(\d+)/')
+
+
+def translation_links(response):
+    """The pages (by id) and translation sources (by id) an admin page offers
+    to translate or sync, as one set of ("submit" | "update", id) pairs."""
+    html = response.content.decode()
+    return {
+        ("update" if "/update/" in match.group(0) else "submit", int(match.group(1)))
+        for match in TRANSLATION_LINK.finditer(html)
+    }
+
+
+def source_id(page):
+    return TranslationSource.objects.get_for_instance(page).pk
+
+
+def test_translate_and_sync_buttons_show_only_on_pages_the_editor_may_edit(
+    client, login, network_permissions
+):
+    home = english("home")
+    network = english("food-partnership")
+    login("food-partnership-editor")
+    # Their network's explorer offers to translate it (there is no Bengali
+    # copy) and to sync its translations (Polish and Urdu).
+    links = translation_links(client.get(f"/admin/pages/{network.pk}/"))
+    assert ("submit", network.pk) in links
+    assert ("update", source_id(network)) in links
+    # The home page, which they may browse through but not edit, offers
+    # neither; nor does the networks directory in its listing.
+    links = translation_links(client.get(f"/admin/pages/{home.pk}/"))
+    assert ("update", source_id(home)) not in links
+    assert ("update", source_id(english("networks"))) not in links
+
+
+def test_a_site_admin_still_sees_the_translate_and_sync_buttons_everywhere(client, login, demo):
+    home = english("home")
+    login("admin")
+    links = translation_links(client.get(f"/admin/pages/{home.pk}/"))
+    assert ("update", source_id(home)) in links
+    assert ("update", source_id(english("networks"))) in links

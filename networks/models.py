@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -400,7 +401,7 @@ class MemberOrganisation(Orderable):
     network = ParentalKey(
         NetworkPage, on_delete=models.CASCADE, related_name="member_organisations"
     )
-    name = models.CharField(_("name"), max_length=160)
+    name = models.CharField(pgettext_lazy("organisation", "name"), max_length=160)
     url = models.URLField(_("website"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("url")]

@@ -133,3 +133,12 @@ def test_page_form_errors_and_help_are_in_the_editors_language(
     html = response.content.decode()
     assert required in html
     assert help_text in html
+
+
+def test_an_organisations_name_and_a_persons_name_are_worded_apart_in_polish():
+    from blog.models import Person
+    from networks.models import MemberOrganisation
+
+    with translation.override("pl"):
+        assert str(MemberOrganisation._meta.get_field("name").verbose_name) == "nazwa"
+        assert str(Person._meta.get_field("name").verbose_name) == "imię i nazwisko"

@@ -7,6 +7,8 @@ from django.utils.functional import cached_property
 
 from wagtail.snippets.views import snippets
 
+from networks.permissions import networks_edited_in_any_language_by
+
 
 class PersonPermissionMixin:
     """Refuses a person the user may not `instance_permission` (a network
@@ -42,6 +44,17 @@ class PersonIndexView(snippets.IndexView):
             self.request.user, "change"
         )
         return people.filter(pk__in=allowed.values("pk"))
+
+    @cached_property
+    def filters(self):
+        """The "Network" filter offers a network editor only their networks:
+        the listing holds no one else."""
+        filterset = super().filters
+        if filterset is not None and self.only_own_networks:
+            field = filterset.form.fields.get("network")
+            if field is not None:
+                field.queryset = networks_edited_in_any_language_by(self.request.user)
+        return filterset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -350,6 +350,19 @@ def test_the_listing_explains_where_other_people_are(people, as_role):
     assert note not in as_role("admin").get(LIST_URL).content.decode()
 
 
+def test_the_network_filter_offers_an_editor_only_their_networks(people, as_role):
+    a, b = people["networks"]["A"], people["networks"]["B"]
+    field = as_role("ed A").get(LIST_URL).context["filters"].form.fields["network"]
+    assert a in field.queryset
+    assert b not in field.queryset
+    # Filtering by another network's id by hand is an invalid choice, not a
+    # way to list that network's people.
+    html = as_role("ed A").get(LIST_URL, {"network": b.pk}).content.decode()
+    assert "Bo of Bytes" not in html
+    field = as_role("admin").get(LIST_URL).context["filters"].form.fields["network"]
+    assert b in field.queryset
+
+
 @pytest.mark.parametrize(("role", "shown"), [("ed A", True), ("mod A", False), ("admin", True)])
 def test_the_people_menu_item(people, as_role, role, shown):
     html = as_role(role).get("/admin/").content.decode()

@@ -5,6 +5,7 @@ the resident's email address nowhere in the page."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.a11y import assert_accessible
 from tests.e2e.conftest import log_in, screenshot
@@ -59,10 +60,16 @@ def test_resident_comment_is_held_then_approved_by_the_networks_moderator(browse
     assert waiting >= 1
     assert menu_item.get_attribute("aria-description").startswith(f"{waiting} comment")
     menu_item.click()
+    other_pending = moderator.get_by_text("Will the vote be online?")
+    expect(other_pending).to_be_visible()
     moderator.get_by_role("textbox", name=re.compile("Search")).first.fill("Saturday food share")
     moderator.keyboard.press("Enter")
     moderator.wait_for_load_state()
+    # The search narrows the queue to the one comment (Wagtail refreshes the
+    # listing in place, so wait for the other pending comments to go).
+    expect(other_pending).to_have_count(0)
     row = moderator.get_by_role("row").filter(has_text="Saturday food share")
+    expect(row).to_have_count(1)
     screenshot(moderator, "comment-queue-desktop")
     row.get_by_role("button", name="Approve").click()
     moderator.wait_for_load_state()

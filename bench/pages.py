@@ -24,6 +24,7 @@ PAGES = {
     "Bengali directory": "/bn/networks/",
     "Polish blog index": "/pl/blog/",
     "search": "/search/?q=network",
+    "Urdu search": "/ur/search/?q=food",
     "sitemap": "/sitemap.xml",
 }
 

@@ -7,25 +7,28 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
-from languages.listings import in_reader_language
+from languages.listings import reader_versions
 
 SEARCH_RESULTS_PER_PAGE = 10
+# Matches beyond this many are not shown: nobody pages through 50 pages of results.
+SEARCH_MATCHES_LIMIT = 500
 
 
 def search(request):
-    """Site search over live, public pages: one version of each, in the
-    reader's language where it has been translated, else in the site's
-    default language (see languages.listings)."""
+    """Site search over live, public pages, in every language: a resident
+    reading in Urdu may well type an English word. Each page found is shown
+    once, in the reader's language where it has been translated, else in the
+    site's default language (see languages.listings), in order of relevance.
+    """
     query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
+    results = []
     if query:
         pages = Page.objects.live().public()
+        # The database search backend filters on plain fields only, so the
+        # search runs over every language and the versions come after.
+        matches = pages.search(query)[:SEARCH_MATCHES_LIMIT]
         locale = Locale.objects.filter(language_code=get_language()).first()
-        if locale:
-            # Search backends filter on plain fields only: narrow by id.
-            readable = in_reader_language(pages, locale.pk)
-            pages = Page.objects.filter(pk__in=readable.values("pk"))
-        results = pages.specific().search(query)
+        results = reader_versions(matches, pages, locale.pk if locale else None)
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     return render(

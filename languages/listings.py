@@ -16,6 +16,10 @@ so that screen readers pronounce it in its own language.
 
 Pages written first in a language other than the default and never
 translated into it stay in their own language's lists.
+
+`reader_versions(matches, pages, locale_id)` does the same for a list found
+in every language (a search's results): each match becomes the version the
+reader reads, once, in the order of the matches.
 """
 
 from django.conf import settings
@@ -54,3 +58,17 @@ def below_any_translation_of(pages, page, children_only=False):
     if children_only:
         return pages.filter(depth=page.depth + 1)
     return pages.filter(depth__gt=page.depth)
+
+
+def reader_versions(matches, pages, locale_id):
+    """Returns the version a reader of `locale_id` reads (as in
+    `in_reader_language`, drawn from the queryset `pages`) of each page in
+    `matches`, pages in any language such as a search's results: once each,
+    in the order of their first match, as specific pages. One query, plus
+    one per page type."""
+    keys = list(dict.fromkeys(page.translation_key for page in matches))
+    if not keys:
+        return []
+    versions = in_reader_language(pages.filter(translation_key__in=keys), locale_id).specific()
+    by_key = {page.translation_key: page for page in versions}
+    return [by_key[key] for key in keys if key in by_key]

@@ -118,3 +118,17 @@ def test_search_in_bengali_finds_english_pages_and_in_polish_the_polish_version(
     html = client.get("/pl/search/", {"q": polish.title}).content.decode()
     assert f'href="{polish.url}"' in html
     assert 'href="/networks/food-partnership/"' not in html  # never both versions
+
+
+def test_search_in_urdu_with_an_english_word_finds_the_urdu_translation(client, demo):
+    # The fridge post is translated into Urdu, so its Urdu words no longer
+    # say "fridge"; the English original does, and leads to the Urdu version.
+    english = BlogPostPage.objects.get(
+        title="A year of the community fridge", locale__language_code="en"
+    )
+    urdu = english.get_translation(Locale.objects.get(language_code="ur"))
+    assert "fridge" not in urdu.title.lower()
+    html = client.get("/ur/search/", {"q": "fridge"}).content.decode()
+    assert f'href="{urdu.url}"' in html
+    assert f'href="{english.url}"' not in html  # never both versions
+    assert client.get("/search/", {"q": "fridge"}).context["page_obj"].paginator.count == 1

@@ -127,7 +127,21 @@ def send_contact_message(network_id, name, email, message):
         recipients = [user.email for user in editors_of(network)]
     if not recipients:
         return
-    context = {"network": network, "name": name, "email": email, "message": message}
-    subject = render_to_string("networks/email/contact_subject.txt", context).strip()
-    body = render_to_string("networks/email/contact.txt", context)
+    # Written on a translation: say so, since they may prefer an answer in it.
+    page_language = None
+    if network.locale.language_code != settings.LANGUAGE_CODE:
+        page_language = network.locale.get_display_name()
+    context = {
+        "network": network,
+        "name": name,
+        "email": email,
+        "message": message,
+        "page_language": page_language,
+        "page_url": network.full_url,
+    }
+    # In the site's language (the network's contact address has no language
+    # of its own), wherever the task runs: the worker, or a test's request.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("networks/email/contact_subject.txt", context).strip()
+        body = render_to_string("networks/email/contact.txt", context)
     EmailMessage(subject, body, None, recipients, reply_to=[email]).send()

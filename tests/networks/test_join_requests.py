@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from wagtail.models import ModelLogEntry
+from wagtail.models import Locale, ModelLogEntry
 
 import pytest
 
@@ -242,3 +242,19 @@ def test_only_site_admins_see_and_decide_proposals(client, demo, username):
     client.post(reverse("networks_proposals:detail", args=[proposal.pk]), {"decision": "accept"})
     proposal.refresh_from_db()
     assert proposal.is_pending
+
+
+def test_a_message_from_a_translated_network_page_says_which_language_it_came_from(
+    client, network, django_capture_on_commit_callbacks
+):
+    english_url = network.url + network.reverse_subpage("contact")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(english_url, GOOD_CONTACT)
+    assert "They wrote from the page in" not in mail.outbox[0].body
+    polish = network.get_translation(Locale.objects.get(language_code="pl"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(polish.url + polish.reverse_subpage("contact"), GOOD_CONTACT)
+    assert response.status_code == 302
+    body = mail.outbox[1].body
+    assert f"They wrote from the page in Polski ({polish.full_url})" in body
+    assert "Hi!" in body

@@ -8,16 +8,32 @@ from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from home import views as home_views
 from languages.sitemap import MultilingualSitemap
-from networks.views import explore_root
+from networks import views as network_views
+
+# Wagtail admin views that would show one network's pages to another's staff,
+# answered first at the same addresses by guarded versions (networks.views).
+guarded_admin_views = [
+    path("choose-page/", network_views.NetworkPageBrowseView.as_view()),
+    path("choose-page/<int:parent_page_id>/", network_views.NetworkPageBrowseView.as_view()),
+    path("choose-page/chosen-multiple/", network_views.NetworkPageChosenMultipleView.as_view()),
+    path("reports/page-types-usage/", network_views.SiteAdminsOnlyPageTypesUsageView.as_view()),
+    path(
+        "reports/page-types-usage/results/",
+        network_views.SiteAdminsOnlyPageTypesUsageView.as_view(results_only=True),
+    ),
+]
 
 urlpatterns = [
     # Network editors' explorer opens at their network (see explore_root).
-    path("admin/pages/", explore_root),
+    path("admin/pages/", network_views.explore_root),
+    path("admin/", include(decorate_urlpatterns(guarded_admin_views, require_admin_access))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

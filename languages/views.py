@@ -11,11 +11,14 @@ admin URLs in `wagtail_hooks` put them in front of wagtail-localize's.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
+from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
@@ -64,3 +67,31 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+def changeable_by(user):
+    """Returns a Q on TranslationSource: the sources of the pages `user` may
+    edit and of the snippets they may change, whose translations are theirs
+    to follow. (People are the only translatable snippet.)"""
+    from blog.models import Person
+
+    pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    people = policy_registry.get_by_type(Person).instances_user_has_permission_for(user, "change")
+    return Q(object_id__in=pages.values("translation_key")) | Q(
+        object_id__in=people.values("translation_key")
+    )
+
+
+class GuardedTranslationsReportView(TranslationsReportView):
+    """wagtail-localize's "Translations" report lists every translation on the
+    site with its draft title: a network editor sees those of the pages and
+    people they may change, site admins see all."""
+
+    def get_queryset(self):
+        # Newest first (wagtail-localize leaves the list unordered, so its
+        # pages could repeat or skip a translation).
+        translations = super().get_queryset().order_by("-created_at", "-pk")
+        if self.request.user.is_superuser:
+            return translations
+        sources = TranslationSource.objects.filter(changeable_by(self.request.user))
+        return translations.filter(source__in=sources)

@@ -6,14 +6,16 @@ only to people those views let in. (Its snippet buttons need no guard: the
 People listing shows an editor only the people they may change.)
 """
 
-from django.urls import path
+from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize import wagtail_hooks as localize_hooks
 
 from .views import (
     GuardedSubmitPageTranslationView,
     GuardedSubmitSnippetTranslationView,
+    GuardedTranslationsReportView,
     GuardedUpdateTranslationsView,
 )
 
@@ -37,6 +39,16 @@ def register_guarded_translation_views():
             "localize/update/<int:translation_source_id>/",
             GuardedUpdateTranslationsView.as_view(),
             name="languages_update_translations",
+        ),
+        path(
+            "localize/reports/translations/",
+            GuardedTranslationsReportView.as_view(),
+            name="languages_translations_report",
+        ),
+        path(
+            "localize/reports/translations/results/",
+            GuardedTranslationsReportView.as_view(results_only=True),
+            name="languages_translations_report_results",
         ),
     ]
 
@@ -62,3 +74,17 @@ for _hook_name in ("register_page_header_buttons", "register_page_listing_more_b
         else (fn, order)
         for fn, order in hooks._hooks.get(_hook_name, [])
     ]
+
+
+@hooks.register("construct_reports_menu")
+def hide_translations_report_from_non_editors(request, menu_items):
+    """wagtail-localize shows its "Translations" report to everyone; it lists
+    only what a user may change (GuardedTranslationsReportView), so it is
+    offered to those who may change some page."""
+    user = request.user
+    if user.is_superuser or PagePermissionPolicy().user_has_any_permission(
+        user, ["add", "change", "publish"]
+    ):
+        return
+    url = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != url]

@@ -13,7 +13,7 @@ Editing rights are Wagtail's own add/change/publish page permissions;
 `networks_edited_by` lists the networks where a user has them.
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 
 from wagtail.models import GroupPagePermission, Page
@@ -151,3 +151,23 @@ def network_editors(networks=None):
         permission__codename__in=EDITING_CODENAMES,
     ).filter(Exists(covered))
     return get_user_model().objects.filter(Exists(grants), is_active=True)
+
+
+def without_other_networks(pages, user):
+    """Narrows the page queryset `pages` to what `user` may see in the admin's
+    choosers and reports: pages outside every network and the pages of the
+    networks they edit, never another network's (drafts included). Site admins
+    see everything. A condition on paths rather than a subquery, because the
+    page chooser's search goes through the search backend, which filters on
+    plain field lookups only."""
+    from .models import NetworkPage
+
+    if user.is_superuser:
+        return pages
+    other_paths = NetworkPage.objects.exclude(
+        pk__in=networks_edited_by(user).values("pk")
+    ).values_list("path", flat=True)
+    condition = Q()
+    for path_prefix in other_paths:
+        condition |= Q(path__startswith=path_prefix)
+    return pages.exclude(condition) if condition else pages

@@ -3,7 +3,6 @@ network editor's dashboard panel, and the guards that keep one network's
 editors out of another network's pages where Wagtail alone would let them in."""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
@@ -15,7 +14,7 @@ from wagtail.admin.menu import MenuItem
 from . import views
 from .models import NetworkPage
 from .panels import NetworkEditorPanel, NetworkGroupPermissionPanel
-from .permissions import networks_edited_by
+from .permissions import networks_edited_by, without_other_networks
 
 join_request_urls = [
     path("", views.JoinRequestListView.as_view(), name="index"),
@@ -116,18 +115,7 @@ def register_networks_log_actions(actions):
 def hide_other_networks_from_chooser(pages, request):
     """The page chooser shows pages outside every network and the pages of the
     networks the user edits, never another network's (drafts included)."""
-    user = request.user
-    if user.is_superuser:
-        return pages
-    # Paths rather than a subquery: the chooser's search goes through the
-    # search backend, which filters on plain field lookups only.
-    other_paths = NetworkPage.objects.exclude(
-        pk__in=networks_edited_by(user).values("pk")
-    ).values_list("path", flat=True)
-    condition = Q()
-    for path_prefix in other_paths:
-        condition |= Q(path__startswith=path_prefix)
-    return pages.exclude(condition) if condition else pages
+    return without_other_networks(pages, request.user)
 
 
 def _network_page_refusal(request, pages):
@@ -156,3 +144,11 @@ def keep_network_pages_from_bulk_actions(request, action_type, objects, action_c
     if action_type in {"delete", "move"} and objects and hasattr(objects[0], "specific_class"):
         return _network_page_refusal(request, objects)
     return None
+
+
+@hooks.register("construct_reports_menu")
+def hide_page_types_usage_report(request, menu_items):
+    """ "Page types usage" names other networks' latest drafts: site admins
+    only (networks.views.SiteAdminsOnlyPageTypesUsageView refuses others)."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -4,14 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from home.admin_forms import ChoosableMediaMixin
 from networks.permissions import networks_edited_in_any_language_by
 
 
-class PersonForm(WagtailAdminModelForm):
+class PersonForm(ChoosableMediaMixin, WagtailAdminModelForm):
     """The People snippet's form. A site admin may pick any network or none
     (a site-wide author); anyone else must pick one of the networks they edit,
     in any language, so a network editor can only ever store people of their
-    own networks (blog.permissions lets them change only those)."""
+    own networks (blog.permissions lets them change only those). Their photo
+    comes from a collection they may use (ChoosableMediaMixin)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

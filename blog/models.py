@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet, Translata
 from wagtail.search import index
 
 from comments.models import CommentableMixin
+from home.admin_forms import PageAdminForm
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
 
@@ -170,6 +171,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     `posts_url` and `feed_url` build these for templates and other apps.
     """
+
+    base_form_class = PageAdminForm  # own collections' images and documents only
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -331,6 +334,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
 class BlogPostPage(CommentableMixin, Page):
     """A post by a network (a child of its NetworkPage) or by the site itself
     (a child of the BlogIndexPage). Comments are added by the comments app."""
+
+    base_form_class = PageAdminForm  # own collections' images and documents only
 
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(

@@ -10,11 +10,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .admin_forms import PageAdminForm
 from .blocks import BaseStreamBlock
 
 
 class HomePage(Page):
     """The front door: what Commons is, and the latest from every network."""
+
+    base_form_class = PageAdminForm  # own collections' images and documents only
 
     intro = models.TextField(
         _("introduction"),
@@ -46,6 +49,8 @@ class HomePage(Page):
 
 class StandardPage(Page):
     """A plain page of text: about, house rules, privacy, and the like."""
+
+    base_form_class = PageAdminForm  # own collections' images and documents only
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))

@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comments.models import CommentPolicyMixin
+from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
 
 DIRECTORY_PAGE_SIZE = 12
@@ -75,6 +76,8 @@ def principles_field(verbose_name, help_text):
 class NetworkIndexPage(RoutablePageMixin, Page):
     """The directory of every network, at /networks/: filtered by theme,
     area and status, with counts, and the way in to start a new network."""
+
+    base_form_class = PageAdminForm  # own collections' images and documents only
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -170,6 +173,8 @@ class NetworkPage(CommentPolicyMixin, RoutablePageMixin, Page):
     """One network's home: who they are, what they value, and what they publish.
     Its subtree is where its editors work and its moderators moderate; its
     editor and moderator groups come and go with it (see networks.groups)."""
+
+    base_form_class = PageAdminForm  # own collections' images and documents only
 
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences for the directory.")

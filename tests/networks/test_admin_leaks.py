@@ -84,3 +84,118 @@ def test_the_translations_report_is_offered_to_editors_not_to_moderators(worlds,
     url = reverse("wagtail_localize:translations_report")
     assert url in as_role("editor A").get("/admin/").content.decode()
     assert url not in as_role("moderator A").get("/admin/").content.decode()
+
+
+# Images and documents: the choosers offer only the collections a user may
+# choose from, and the forms now refuse anything else chosen by id.
+
+NOT_YOURS = "An image or document you chose is in a collection you cannot use."
+
+
+@pytest.fixture
+def media(worlds, settings, tmp_path):
+    """An image and a document in each network's collection."""
+    from io import BytesIO
+
+    from django.core.files.base import ContentFile
+    from django.core.files.images import ImageFile
+
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+
+    from PIL import Image as PILImage
+
+    settings.MEDIA_ROOT = tmp_path
+    made = {}
+    for key in ("A", "B"):
+        collection = worlds[key].network.collection
+        buffer = BytesIO()
+        PILImage.new("RGB", (40, 40), "teal").save(buffer, "PNG")
+        image = Image.objects.create(
+            title=f"Unreleased image of {key}",
+            file=ImageFile(buffer, name=f"{key}.png"),
+            collection=collection,
+        )
+        document = Document.objects.create(
+            title=f"Board minutes of {key}",
+            file=ContentFile(b"minutes", name=f"{key}.txt"),
+            collection=collection,
+        )
+        made[key] = {"image": image, "document": document}
+    return made
+
+
+def person_form(person, **changes):
+    data = {"name": person.name, "role": person.role, "network": person.network_id}
+    data.update(changes)
+    return data
+
+
+def test_an_editor_cannot_give_a_person_another_networks_photo(worlds, media, as_role):
+    from blog.models import Person
+
+    ada = Person.objects.create(name="Ada of Allotments", network=worlds["A"].network.specific)
+    url = reverse("wagtailsnippets_blog_person:edit", args=[ada.pk])
+    client = as_role("editor A")
+    response = client.post(url, person_form(ada, photo=media["B"]["image"].pk, role="Grower"))
+    assert response.status_code == 200
+    assert NOT_YOURS in response.content.decode()
+    assert 'value="Grower"' in response.content.decode()  # what they typed is kept
+    ada.refresh_from_db()
+    assert ada.photo_id is None and ada.role == ""
+    response = client.post(url, person_form(ada, photo=media["A"]["image"].pk))
+    assert response.status_code == 302
+    ada.refresh_from_db()
+    assert ada.photo_id == media["A"]["image"].pk
+
+
+def test_a_photo_a_site_admin_chose_stays_when_an_editor_saves_the_person(worlds, media, as_role):
+    from blog.models import Person
+
+    ada = Person.objects.create(
+        name="Ada of Allotments", network=worlds["A"].network.specific, photo=media["B"]["image"]
+    )
+    url = reverse("wagtailsnippets_blog_person:edit", args=[ada.pk])
+    response = as_role("editor A").post(url, person_form(ada, photo=ada.photo_id, role="Grower"))
+    assert response.status_code == 302
+    ada.refresh_from_db()
+    assert ada.role == "Grower"
+
+
+def post_with_document(document):
+    from django.utils.text import slugify
+
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    title = "Papers for the members' meeting"
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "date": "2026-11-01",
+            "intro": "An introduction.",
+            "post_authors": inline_formset([]),
+            "body": streamfield([("document", {"document": document.pk, "text": ""})]),
+            "tags": "",
+            "original_url": "",
+            "original_source": "",
+            "action-publish": "publish",
+        }
+    )
+
+
+def test_an_editor_cannot_link_another_networks_document_from_a_post(worlds, media, as_role):
+    from blog.models import BlogPostPage
+
+    url = reverse("wagtailadmin_pages:add", args=["blog", "blogpostpage", worlds["A"].network.pk])
+    client = as_role("editor A")
+    response = client.post(url, post_with_document(media["B"]["document"]))
+    assert response.status_code == 200
+    assert NOT_YOURS in response.content.decode()
+    assert not BlogPostPage.objects.filter(title="Papers for the members' meeting").exists()
+    response = client.post(url, post_with_document(media["A"]["document"]))
+    assert response.status_code == 302
+    assert BlogPostPage.objects.get(title="Papers for the members' meeting").live
+    # A site admin may link any network's document.
+    url = reverse("wagtailadmin_pages:add", args=["blog", "blogpostpage", worlds["B"].network.pk])
+    assert as_role("admin").post(url, post_with_document(media["A"]["document"])).status_code == 302

@@ -11,6 +11,8 @@ from wagtail.models import Locale
 
 import pytest
 
+from tests.blog.test_admin import post_form
+
 pytestmark = pytest.mark.django_db
 
 CHOSEN = reverse("wagtailadmin_choose_page_chosen_multiple")
@@ -163,24 +165,9 @@ def test_a_photo_a_site_admin_chose_stays_when_an_editor_saves_the_person(worlds
 
 
 def post_with_document(document):
-    from django.utils.text import slugify
-
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-
-    title = "Papers for the members' meeting"
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slugify(title),
-            "date": "2026-11-01",
-            "intro": "An introduction.",
-            "post_authors": inline_formset([]),
-            "body": streamfield([("document", {"document": document.pk, "text": ""})]),
-            "tags": "",
-            "original_url": "",
-            "original_source": "",
-            "action-publish": "publish",
-        }
+    return post_form(
+        "Papers for the members' meeting",
+        body=[("document", {"document": document.pk, "text": ""})],
     )
 
 

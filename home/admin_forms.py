@@ -6,9 +6,11 @@ root), but the forms they fill accept any id: an editor could put another
 network's unreleased image on a person, or link another network's private
 document from a post and publish it. These forms refuse an image or document
 from a collection the user may not choose from, in a foreign key (a logo, a
-photo) or anywhere in a StreamField, unless it was there already (a site admin
+photo), anywhere in a StreamField or in rich text's links, unless it was there already (a site admin
 may have placed it). Site admins may use anything.
 """
+
+import re
 
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +22,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.permissions import policy_registry
+from wagtail.rich_text import RichText
 
 NOT_YOURS = _(
     "An image or document you chose is in a collection you cannot use. Choose "
@@ -27,11 +30,25 @@ NOT_YOURS = _(
 )
 
 
+RICH_TEXT_TAG = re.compile(r"<(?:a|embed)\b([^>]*)>")
+RICH_TEXT_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
 def media_in(value):
-    """Yields the images and documents in a form value: an image or document,
-    or a StreamField value with them anywhere in its blocks."""
+    """Yields (model, id) of the images and documents in a form value: an
+    image or document, or a StreamField value with them anywhere in its
+    blocks, rich text's document links and image embeds included."""
     if isinstance(value, (AbstractImage, AbstractDocument)):
-        yield value
+        yield type(value), value.pk
+    elif isinstance(value, RichText):
+        yield from media_in(value.source)
+    elif isinstance(value, str):
+        for attributes in RICH_TEXT_TAG.findall(value):
+            attributes = dict(RICH_TEXT_ATTRIBUTE.findall(attributes))
+            kind = attributes.get("linktype") or attributes.get("embedtype")
+            if kind in ("document", "image") and attributes.get("id", "").isdigit():
+                model = get_image_model() if kind == "image" else get_document_model()
+                yield model, int(attributes["id"])
     elif isinstance(value, StreamValue):
         for child in value:
             yield from media_in(child.value)
@@ -61,13 +78,10 @@ class ChoosableMediaMixin:
         if user is None or user.is_superuser:
             return cleaned_data
         for name in list(cleaned_data):
-            chosen = list(media_in(cleaned_data[name]))
+            chosen = set(media_in(cleaned_data[name]))
             if not chosen:
                 continue
-            already = {
-                (type(item), item.pk) for item in media_in(getattr(self.instance, name, None))
-            }
-            new = [item for item in chosen if (type(item), item.pk) not in already]
+            new = chosen - set(media_in(getattr(self.instance, name, None)))
             if new and not self._may_choose_all(user, new):
                 # A StreamField's errors belong to its blocks: say it for the form.
                 field = None if isinstance(cleaned_data[name], StreamValue) else name
@@ -77,7 +91,7 @@ class ChoosableMediaMixin:
     @staticmethod
     def _may_choose_all(user, items):
         for model in (get_image_model(), get_document_model()):
-            ids = {item.pk for item in items if isinstance(item, model)}
+            ids = {pk for item_model, pk in items if issubclass(item_model, model)}
             if ids and choosable_ids(user, model, ids) != ids:
                 return False
         return True

@@ -186,3 +186,21 @@ def test_an_editor_cannot_link_another_networks_document_from_a_post(worlds, med
     # A site admin may link any network's document.
     url = reverse("wagtailadmin_pages:add", args=["blog", "blogpostpage", worlds["B"].network.pk])
     assert as_role("admin").post(url, post_with_document(media["A"]["document"])).status_code == 302
+
+
+def test_an_editor_cannot_link_another_networks_document_in_rich_text(worlds, media, as_role):
+    from wagtail.test.utils.form_data import rich_text
+
+    from blog.models import BlogPostPage
+
+    def paragraph_linking(document):
+        html = f'<p>See <a linktype="document" id="{document.pk}">the minutes</a>.</p>'
+        return post_form("Minutes", body=[("paragraph", rich_text(html))])
+
+    url = reverse("wagtailadmin_pages:add", args=["blog", "blogpostpage", worlds["A"].network.pk])
+    client = as_role("editor A")
+    response = client.post(url, paragraph_linking(media["B"]["document"]))
+    assert response.status_code == 200
+    assert NOT_YOURS in response.content.decode()
+    assert not BlogPostPage.objects.filter(title="Minutes").exists()
+    assert client.post(url, paragraph_linking(media["A"]["document"])).status_code == 302

@@ -14,6 +14,19 @@ SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_MATCHES_LIMIT = 500
 
 
+def search_terms(query):
+    """Returns what to look for in `query`, as the search backend can take it:
+    without control characters, without words that are only punctuation (a
+    lone "&" or "—" would match nothing and so leave no result at all), and
+    without double quotes unless they pair up into phrases (an odd one breaks
+    the database's full-text query)."""
+    query = "".join(char for char in query if char.isprintable())
+    if query.count('"') % 2:
+        query = query.replace('"', " ")
+    words = [word for word in query.split() if any(char.isalnum() for char in word)]
+    return " ".join(words)
+
+
 def search(request):
     """Site search over live, public pages, in every language: a resident
     reading in Urdu may well type an English word. Each page found is shown
@@ -26,7 +39,8 @@ def search(request):
         pages = Page.objects.live().public()
         # The database search backend filters on plain fields only, so the
         # search runs over every language and the versions come after.
-        matches = pages.search(query)[:SEARCH_MATCHES_LIMIT]
+        terms = search_terms(query)
+        matches = pages.search(terms)[:SEARCH_MATCHES_LIMIT] if terms else []
         locale = Locale.objects.filter(language_code=get_language()).first()
         results = reader_versions(matches, pages, locale.pk if locale else None)
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)

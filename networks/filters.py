@@ -5,6 +5,8 @@ networks there are."""
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from taggit.models import Tag
+
 from .models import NetworkPageTag, NetworkStatus
 
 BOROUGH_WIDE = "borough-wide"
@@ -40,12 +42,6 @@ class NetworkDirectoryFilter:
     def is_filtered(self):
         return any(self.selected.values())
 
-    def query_string(self):
-        """Returns the chosen filters as a query string, for pagination links."""
-        from urllib.parse import urlencode
-
-        return urlencode({k: v for k, v in self.selected.items() if v})
-
     def facets(self):
         """Returns [(name, label, [(value, label, count, selected)])] for the form."""
         ids = self.networks.values("pk")
@@ -74,25 +70,29 @@ class NetworkDirectoryFilter:
             .values_list("status", "count")
         )
         selected = self.selected
+        themes = [(slug, name, n, slug == selected["theme"]) for slug, name, n in theme_counts]
+        areas = [
+            (
+                area or BOROUGH_WIDE,
+                area or _("Borough-wide"),
+                n,
+                (area or BOROUGH_WIDE) == selected["area"],
+            )
+            for area, n in area_counts
+        ]
+        # A choice that the other filters leave no network for still shows as
+        # chosen (with 0), so the reader sees what they asked for and the form
+        # does not quietly drop it.
+        if selected["theme"] and not any(option[3] for option in themes):
+            tag = Tag.objects.filter(slug=selected["theme"]).first()
+            if tag is not None:
+                themes.append((tag.slug, tag.name, 0, True))
+        if selected["area"] and not any(option[3] for option in areas):
+            area = selected["area"]
+            areas.append((area, _("Borough-wide") if area == BOROUGH_WIDE else area, 0, True))
         return [
-            (
-                "theme",
-                _("Theme"),
-                [(slug, name, n, slug == selected["theme"]) for slug, name, n in theme_counts],
-            ),
-            (
-                "area",
-                _("Area"),
-                [
-                    (
-                        area or BOROUGH_WIDE,
-                        area or _("Borough-wide"),
-                        n,
-                        (area or BOROUGH_WIDE) == selected["area"],
-                    )
-                    for area, n in area_counts
-                ],
-            ),
+            ("theme", _("Theme"), themes),
+            ("area", _("Area"), areas),
             (
                 "status",
                 _("Status"),

@@ -36,3 +36,11 @@ def test_skip_link_moves_focus_to_the_main_content(page, site_url):
     assert focused == "Skip to main content"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+@pytest.mark.parametrize("prefix", ["", "/ur"])
+def test_a_pasted_link_in_search_does_not_widen_the_page_on_a_phone(phone_page, site_url, prefix):
+    typed = "https://docs.google.com/forms/d/e/1FAIpQLSf-very-long-identifier-of-a-form/viewform"
+    phone_page.goto(f"{site_url}{prefix}/search/?q={typed}")
+    assert phone_page.get_by_role("status").is_visible()
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360

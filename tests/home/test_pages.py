@@ -53,6 +53,36 @@ def test_search_finds_live_pages_only(client, demo):
     assert "Secret allotment plans" not in response.content.decode()
 
 
+def result_count(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200, query
+    return response.context["page_obj"].paginator.count
+
+
+@pytest.mark.parametrize("query", ['"', 'a"b', '"food', "\x00", '""', "*", "(", "NOT", "x" * 300])
+def test_search_takes_any_typing_without_an_error(client, demo, query):
+    result_count(client, query)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("food & health", "food health"),
+        ("network #", "network"),
+        ("accountability — trust", "accountability trust"),
+        ('"network', "network"),
+    ],
+)
+def test_search_ignores_stray_punctuation(client, demo, typed, meant):
+    assert result_count(client, typed) == result_count(client, meant) > 0
+
+
+def test_search_page_links_keep_an_awkward_query(client, demo):
+    html = client.get("/search/", {"q": "network#"}).content.decode()
+    assert "Page 1 of 2" in html
+    assert 'href="?q=network%23&amp;page=2"' in html
+
+
 def test_empty_search_shows_the_form_without_results(client, demo):
     response = client.get("/search/")
     assert response.status_code == 200

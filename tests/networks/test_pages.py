@@ -1,6 +1,7 @@
 """The directory and a network's page, as residents see them, and their
 query counts, which must not grow with the number of networks, posts or members."""
 
+import re
 from io import BytesIO
 
 from django.core.files.images import ImageFile
@@ -100,6 +101,13 @@ def test_directory_without_matches_says_so_and_offers_to_clear(client, directory
     html = client.get(directory.url, {"theme": "no-such-theme"}).content.decode()
     assert "No network matches these filters." in html
     assert "Clear filters" in html
+
+
+def test_a_combination_without_networks_keeps_both_choices_selected(client, directory):
+    html = client.get(directory.url, {"theme": "food", "area": "Northside"}).content.decode()
+    assert "No network matches these filters." in html
+    assert re.search(r'<option value="food" selected>\s*Food \(0\)', html)
+    assert re.search(r'<option value="Northside" selected>\s*Northside \(0\)', html)
 
 
 def test_directory_paginates_and_keeps_filters_in_page_links(client, directory):

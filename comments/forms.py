@@ -11,13 +11,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.defences import HumanCheckFormMixin, sign_started, unsign_started
+from home.forms import LineBreaksMixin
 
 from .models import Comment, CommentReport
 
 __all__ = ["CommentForm", "ReportForm", "sign_started", "unsign_started"]
 
 
-class CommentForm(HumanCheckFormMixin, forms.ModelForm):
+class CommentForm(LineBreaksMixin, HumanCheckFormMixin, forms.ModelForm):
     """Name, email, comment and the notification choice, with a honeypot and
     a minimum fill-in time."""
 
@@ -66,7 +67,7 @@ class CommentForm(HumanCheckFormMixin, forms.ModelForm):
         }
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(LineBreaksMixin, forms.ModelForm):
     """Why a reader thinks an approved comment breaks the house rules."""
 
     class Meta:

@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from home.defences import HumanCheckFormMixin, client_ip, hit
+from home.forms import LineBreaksMixin
 
 from .models import JoinRequest, NetworkProposal
 
@@ -18,7 +19,7 @@ class PlainLabelsMixin:
         super().__init__(*args, **kwargs)
 
 
-class PublicFormMixin(HumanCheckFormMixin, PlainLabelsMixin):
+class PublicFormMixin(LineBreaksMixin, HumanCheckFormMixin, PlainLabelsMixin):
     """A form anyone may send: plain labels, a honeypot and a fill-in clock
     (the least time from the setting PUBLIC_FORMS_MIN_FILL_SECONDS)."""
 

@@ -132,6 +132,9 @@ def comments_section(context, page):
     return {
         "show": True,
         "page": page,
+        # Links to the page itself, never relative: after a refused comment
+        # the form's own address (a POST-only view) is in the address bar.
+        "page_url": page.get_url(request),
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "threads": threads,

@@ -254,3 +254,30 @@ def test_a_page_that_is_not_live_or_takes_no_comments_refuses(client, demo):
     assert post_comment(client, page).status_code == 404
     assert client.get(reverse("public_comments:post", args=[page.pk])).status_code == 405
     assert Comment.objects.count() == before
+
+
+def test_after_a_refused_comment_reply_and_cancel_links_lead_back_to_the_page(client, demo):
+    # The refused form is shown at the form's own address (POST only), so
+    # links relative to it would answer 405.
+    page = demo_post()
+    parent = approved_comment(page)
+    text = html(post_comment(client, page, body=""))
+    reply_link = f'href="{page.url}?reply_to={parent.pk}#comment-form"'
+    assert reply_link in text
+    assert 'href="?reply_to=' not in text
+    text = html(post_reply(client, page, parent, body=""))
+    assert f'href="{page.url}#comment-{parent.pk}">Cancel reply' in text
+    assert client.get(f"{page.url}?reply_to={parent.pk}").status_code == 200
+
+
+def test_a_comment_as_long_as_the_box_allows_is_taken_with_its_line_breaks(client, demo):
+    # The box allows 5,000 characters, counting a line break as one; the
+    # browser sends each as two (CR LF).
+    page = demo_post()
+    body = "\r\n".join(["Line of thought."] * 250)  # 4,000 + 249 breaks
+    body = body + "\r\n" + "x" * (5000 - len(body.replace("\r\n", "\n")) - 1)
+    assert len(body.replace("\r\n", "\n")) == 5000 and len(body) > 5000
+    response = post_comment(client, page, body=body)
+    assert response.status_code == 302
+    stored = Comment.objects.latest("pk").body
+    assert len(stored) == 5000 and "\r" not in stored

@@ -258,3 +258,17 @@ def test_a_message_from_a_translated_network_page_says_which_language_it_came_fr
     body = mail.outbox[1].body
     assert f"They wrote from the page in Polski ({polish.full_url})" in body
     assert "Hi!" in body
+
+
+def test_a_message_as_long_as_the_box_allows_is_sent_with_its_line_breaks(
+    client, network, django_capture_on_commit_callbacks
+):
+    message = "\r\n".join(["We grow food."] * 100)  # 1,300 + 99 breaks
+    message += "\r\n" + "x" * (2000 - len(message.replace("\r\n", "\n")) - 1)
+    assert len(message.replace("\r\n", "\n")) == 2000 < len(message)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            network.url + network.reverse_subpage("contact"), {**GOOD_CONTACT, "message": message}
+        )
+    assert response.status_code == 302
+    assert "We grow food.\nWe grow food." in mail.outbox[0].body

@@ -132,3 +132,10 @@ def test_search_in_urdu_with_an_english_word_finds_the_urdu_translation(client, 
     assert f'href="{urdu.url}"' in html
     assert f'href="{english.url}"' not in html  # never both versions
     assert client.get("/search/", {"q": "fridge"}).context["page_obj"].paginator.count == 1
+
+
+def test_a_networks_web_address_reads_left_to_right_on_an_urdu_page(client, demo):
+    network = NetworkPage.objects.get(slug="food-partnership", locale__language_code="ur")
+    assert network.website
+    html = client.get(network.url).content.decode()
+    assert f'<a href="{network.website}" rel="noopener" dir="ltr">' in html

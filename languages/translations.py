@@ -136,11 +136,27 @@ class PageLanguages:
             return None
         return translate_url(self.request.get_full_path(), language_code)
 
-    def _translation_url(self, locale):
-        """Returns the URL of this page or view in `locale`, or None."""
+    @cached_property
+    def _beyond_page(self):
+        """Returns the part of the request's path beyond this page's own URL:
+        a route of a routable page ("tag/food/", "join/"), else ""."""
+        if self.page is None:
+            return ""
+        own_url = self.page.get_url(self.request) or ""
+        path = self.request.path
+        if own_url.startswith("/") and path.startswith(own_url):
+            return path[len(own_url) :]
+        return ""
+
+    def _translation_url(self, locale, keep_query=False):
+        """Returns the URL of this page or view in `locale`, or None: the same
+        route of the page (a tag, a form), and with `keep_query` the same
+        query string (filters, a page number)."""
         version = self.translations.get(locale.pk)
         if version is not None and not version.alias_of_id:
-            return version.get_url(self.request)
+            url = version.get_url(self.request) + self._beyond_page
+            query = self.request.META.get("QUERY_STRING", "")
+            return f"{url}?{query}" if keep_query and query else url
         return self._view_url(locale.language_code)
 
     # --- The answers -----------------------------------------------------------
@@ -154,7 +170,7 @@ class PageLanguages:
         current = translation.get_language()
         links = []
         for locale in self.locales:
-            url = self._translation_url(locale)
+            url = self._translation_url(locale, keep_query=True)
             is_translation = url is not None
             if url is None:
                 home = self.home_pages.get(locale.pk)

@@ -71,6 +71,19 @@ def test_search_switches_to_the_same_search_in_another_language(client, demo):
     assert alternates(html)["x-default"] == "http://testserver/search/?q=zasady"
 
 
+def test_switcher_keeps_the_route_of_a_page_and_its_filters(client, demo):
+    html = client.get("/networks/food-partnership/join/").content.decode()
+    assert switcher(html)["pl"] == "/pl/networks/food-partnership/join/"
+    assert switcher(html)["en"] == "/networks/food-partnership/join/"
+    assert alternates(html)["pl"] == "http://testserver/pl/networks/food-partnership/join/"
+    html = client.get("/networks/", {"theme": "food", "page": "1"}).content.decode()
+    assert switcher(html)["ur"] == "/ur/networks/?theme=food&amp;page=1"
+    assert alternates(html)["ur"] == "http://testserver/ur/networks/"  # filters aside
+    # No translation: the home page, without the route.
+    html = client.get("/networks/food-partnership/join/").content.decode()
+    assert switcher(html)["bn"] == "/bn/"
+
+
 def test_hreflang_lists_live_translations_and_x_default(client, demo):
     html = client.get("/pl/networks/food-partnership/").content.decode()
     assert alternates(html) == {

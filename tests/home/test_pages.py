@@ -101,3 +101,20 @@ def test_logged_in_staff_see_the_userbar_and_visitors_do_not(client, demo, login
     html = client.get("/about/").content.decode()
     assert "w-userbar" in html
     assert "/admin/pages/" in html  # the "Edit this page" link
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "direction"),
+    [("en", "Something went wrong", "ltr"), ("ur", "کچھ غلط ہو گیا", "rtl")],
+)
+def test_the_500_page_speaks_the_readers_language(rf, language, heading, direction):
+    from django.utils import translation
+
+    from home.views import server_error
+
+    with translation.override(language):
+        response = server_error(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert f'<html lang="{language}" dir="{direction}">' in html
+    assert f"<h1>{heading}</h1>" in html

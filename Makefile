@@ -31,6 +31,8 @@ setup: install messages
 	$(PY) manage.py load_demo --if-empty
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
+# Links in the emails the worker prints point at this server.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	@echo ""
 	@echo "  Commons is running at http://$(HOST):$(PORT)/"

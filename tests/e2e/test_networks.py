@@ -83,6 +83,7 @@ def test_join_form_explains_mistakes_and_keeps_what_was_typed(phone_page, site_u
     assert tab.get_by_text("Enter an email address like name@example.org.").first.is_visible()
     # Focus moves to the error summary, so the keyboard starts at the problem.
     assert tab.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert_accessible(tab)
     assert tab.get_by_label("Name", exact=True).input_value() == "Ada Lovelace"
     assert tab.get_by_label("Why would you like to join?").input_value() == "I bake bread."
     screenshot(tab, "networks-join-error-phone")

@@ -44,3 +44,9 @@ def test_a_pasted_link_in_search_does_not_widen_the_page_on_a_phone(phone_page, 
     phone_page.goto(f"{site_url}{prefix}/search/?q={typed}")
     assert phone_page.get_by_role("status").is_visible()
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("path", ["/ur/search/?q=food", "/networks/?theme=food&area=Northside"])
+def test_search_results_and_an_empty_directory_are_accessible(page, site_url, path):
+    page.goto(site_url + path)
+    assert_accessible(page)

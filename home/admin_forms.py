@@ -6,8 +6,8 @@ root), but the forms they fill accept any id: an editor could put another
 network's unreleased image on a person, or link another network's private
 document from a post and publish it. These forms refuse an image or document
 from a collection the user may not choose from, in a foreign key (a logo, a
-photo), anywhere in a StreamField or in rich text's links, unless it was there already (a site admin
-may have placed it). Site admins may use anything.
+photo), anywhere in a StreamField or in rich text's links, unless it was there
+already (a site admin may have placed it). Site admins may use anything.
 """
 
 import re

@@ -171,36 +171,50 @@ def post_with_document(document):
     )
 
 
+def add_post_url(world):
+    return reverse("wagtailadmin_pages:add", args=["blog", "blogpostpage", world.network.pk])
+
+
+def assert_refused_then_published(client, url, refused, accepted, title):
+    """Posting `refused` is refused with the message and stores no post
+    called `title`; posting `accepted` then goes through."""
+    from blog.models import BlogPostPage
+
+    response = client.post(url, refused)
+    assert response.status_code == 200
+    assert NOT_YOURS in response.content.decode()
+    assert not BlogPostPage.objects.filter(title=title).exists()
+    assert client.post(url, accepted).status_code == 302
+
+
 def test_an_editor_cannot_link_another_networks_document_from_a_post(worlds, media, as_role):
     from blog.models import BlogPostPage
 
-    url = reverse("wagtailadmin_pages:add", args=["blog", "blogpostpage", worlds["A"].network.pk])
-    client = as_role("editor A")
-    response = client.post(url, post_with_document(media["B"]["document"]))
-    assert response.status_code == 200
-    assert NOT_YOURS in response.content.decode()
-    assert not BlogPostPage.objects.filter(title="Papers for the members' meeting").exists()
-    response = client.post(url, post_with_document(media["A"]["document"]))
-    assert response.status_code == 302
+    url = add_post_url(worlds["A"])
+    assert_refused_then_published(
+        as_role("editor A"),
+        url,
+        post_with_document(media["B"]["document"]),
+        post_with_document(media["A"]["document"]),
+        "Papers for the members' meeting",
+    )
     assert BlogPostPage.objects.get(title="Papers for the members' meeting").live
     # A site admin may link any network's document.
-    url = reverse("wagtailadmin_pages:add", args=["blog", "blogpostpage", worlds["B"].network.pk])
+    url = add_post_url(worlds["B"])
     assert as_role("admin").post(url, post_with_document(media["A"]["document"])).status_code == 302
 
 
 def test_an_editor_cannot_link_another_networks_document_in_rich_text(worlds, media, as_role):
     from wagtail.test.utils.form_data import rich_text
 
-    from blog.models import BlogPostPage
-
     def paragraph_linking(document):
         html = f'<p>See <a linktype="document" id="{document.pk}">the minutes</a>.</p>'
         return post_form("Minutes", body=[("paragraph", rich_text(html))])
 
-    url = reverse("wagtailadmin_pages:add", args=["blog", "blogpostpage", worlds["A"].network.pk])
-    client = as_role("editor A")
-    response = client.post(url, paragraph_linking(media["B"]["document"]))
-    assert response.status_code == 200
-    assert NOT_YOURS in response.content.decode()
-    assert not BlogPostPage.objects.filter(title="Minutes").exists()
-    assert client.post(url, paragraph_linking(media["A"]["document"])).status_code == 302
+    assert_refused_then_published(
+        as_role("editor A"),
+        add_post_url(worlds["A"]),
+        paragraph_linking(media["B"]["document"]),
+        paragraph_linking(media["A"]["document"]),
+        "Minutes",
+    )

@@ -34,15 +34,29 @@ from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import models
 from django.urls import URLResolver, get_resolver, resolve
+from django.utils import timezone
 from django.utils.text import slugify
 
-import pytest
+from wagtail.admin.models import EditingSession
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Locale, Page, UploadedFile, Workflow
+from wagtail_localize.models import Translation, TranslationSource
 
-from networks.models import NetworkPage
+import pytest
+from PIL import Image as PILImage
+
+from blog.models import Person
+from comments.models import Comment
+from home.models import StandardPage
+from networks.models import JoinRequest, NetworkPage, NetworkProposal
 
 pytestmark = pytest.mark.django_db
 
@@ -70,8 +84,6 @@ SHOWN_BY_DESIGN = {
 
 
 def _png():
-    from PIL import Image as PILImage
-
     buffer = BytesIO()
     PILImage.new("RGB", (20, 20), "purple").save(buffer, "PNG")
     return buffer
@@ -86,8 +98,6 @@ def _editor(made):
 
 
 def _page(made, title=f"{MARKER} plan of B awaiting approval"):
-    from home.models import StandardPage
-
     page = StandardPage(
         title=title,
         slug=slugify(title),
@@ -102,8 +112,6 @@ def _page(made, title=f"{MARKER} plan of B awaiting approval"):
 
 
 def _image(made):
-    from wagtail.images.models import Image
-
     return Image.objects.create(
         title=f"{MARKER} image of B",
         file=ImageFile(_png(), name="quokka-image-of-b.png"),
@@ -112,8 +120,6 @@ def _image(made):
 
 
 def _document(made):
-    from wagtail.documents.models import Document
-
     return Document.objects.create(
         title=f"{MARKER} minutes of B",
         file=ContentFile(b"minutes", name="quokka-minutes-of-b.txt"),
@@ -122,14 +128,10 @@ def _document(made):
 
 
 def _person(made):
-    from blog.models import Person
-
     return Person.objects.create(name=f"{MARKER} Person of B", network=_network(made))
 
 
 def _comment(made):
-    from comments.models import Comment
-
     return Comment.objects.create(
         page=_network(made),
         name=f"{MARKER} Commenter of B",
@@ -139,16 +141,12 @@ def _comment(made):
 
 
 def _join_request(made):
-    from networks.models import JoinRequest
-
     return JoinRequest.objects.create(
         network=_network(made), name=f"{MARKER} Joiner of B", email="quokka-joiner@example.org"
     )
 
 
 def _proposal(made):
-    from networks.models import NetworkProposal
-
     return NetworkProposal.objects.create(
         name=f"{MARKER} proposed network",
         purpose=f"{MARKER} purpose",
@@ -158,15 +156,11 @@ def _proposal(made):
 
 
 def _workflow_state(made):
-    from wagtail.models import Workflow
-
     workflow = Workflow.objects.filter(active=True, workflow_tasks__isnull=False).first()
     return workflow.start(made["wagtailcore.page"], _editor(made))
 
 
 def _translation(made):
-    from wagtail.models import Locale
-    from wagtail_localize.models import Translation, TranslationSource
 
     source, _created = TranslationSource.get_or_create_from_instance(made["wagtailcore.page"])
     translation = Translation.objects.create(
@@ -177,11 +171,6 @@ def _translation(made):
 
 
 def _uploaded_file(made):
-    from django.contrib.contenttypes.models import ContentType
-
-    from wagtail.images.models import Image
-    from wagtail.models import UploadedFile
-
     return UploadedFile.objects.create(
         file=ImageFile(_png(), name="quokka-upload-of-b.png"),
         for_content_type=ContentType.objects.get_for_model(Image),
@@ -190,11 +179,6 @@ def _uploaded_file(made):
 
 
 def _editing_session(made):
-    from django.contrib.contenttypes.models import ContentType
-    from django.utils import timezone
-
-    from wagtail.admin.models import EditingSession
-    from wagtail.models import Page
 
     return EditingSession.objects.create(
         user=_editor(made),
@@ -205,8 +189,6 @@ def _editing_session(made):
 
 
 def _redirect(made):
-    from wagtail.contrib.redirects.models import Redirect
-
     return Redirect.objects.create(
         old_path="/quokka-old-path", redirect_page=made["wagtailcore.page"]
     )
@@ -415,8 +397,6 @@ def requests_for(route, name, callback, made):
 def bulk_requests(route, made):
     """Every registered bulk action, with network B's object as `?id=` and,
     for pages, every child of B's network page (`?id=all&childOf=`)."""
-    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
-
     bulk_action_registry._scan_for_bulk_actions()
     found = []
     for app_label, by_model in bulk_action_registry.actions.items():

@@ -69,6 +69,10 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("role"),
         index.FilterField("locale"),
+        # The People listing narrows a network editor's search by id (see
+        # blog.views.PersonIndexView) and filters it by network.
+        index.FilterField("id"),
+        index.FilterField("network"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -313,6 +313,8 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_ENABLED = env_bool("AXES_ENABLED", not TESTING)
+# A locked-out login gets the site's "Too many attempts" page (status 429).
+AXES_LOCKOUT_TEMPLATE = "429.html"
 
 # Comments: how many trusted proxies stand in front of the site, so that the
 # per-IP rate limit reads the resident's address from X-Forwarded-For.

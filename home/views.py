@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
@@ -60,6 +61,23 @@ def healthz(request):
 def page_not_found(request, exception=None):
     """The 404 page in the site's look."""
     return render(request, "404.html", status=404)
+
+
+def _error_page(template_name, status):
+    """An error page in the site's look and the reader's language, rendered
+    without the request: for a 400 the request itself is what is wrong (a
+    host name not ours, too many fields), and touching it would fail again."""
+    return HttpResponse(loader.get_template(template_name).render({}), status=status)
+
+
+def bad_request(request, exception=None):
+    """The 400 page: what went wrong and where to go next."""
+    return _error_page("400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    """The 403 page: what went wrong and where to go next."""
+    return _error_page("403.html", 403)
 
 
 def server_error(request):

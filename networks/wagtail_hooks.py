@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import views
+from . import guards, views
 from .models import NetworkPage
 from .panels import NetworkEditorPanel, NetworkGroupPermissionPanel
 from .permissions import networks_edited_by, without_other_networks
@@ -152,3 +152,12 @@ def hide_page_types_usage_report(request, menu_items):
     only (networks.views.SiteAdminsOnlyPageTypesUsageView refuses others)."""
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("construct_admin_api", order=100)
+def keep_media_to_choosable_collections(router):
+    """The admin API's images and documents, for the collections the user
+    may choose from (registered after Wagtail's own endpoints, which they
+    replace)."""
+    router.register_endpoint("images", guards.ChoosableImagesAdminAPIViewSet)
+    router.register_endpoint("documents", guards.ChoosableDocumentsAdminAPIViewSet)

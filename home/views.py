@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
@@ -64,7 +65,5 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     """The 500 page: rendered without context processors that might fail again."""
-    from django.template import loader
-
     template = loader.get_template("500.html")
     return HttpResponse(template.render({}), status=500)

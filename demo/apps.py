@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DemoConfig(AppConfig):
+    """The demo loader, on top of every other app: `manage.py load_demo`
+    fills an empty site with believable content, app by app from the bottom
+    layer up, and `manage.py list_demo_accounts` prints who can log in."""
+
+    name = "demo"
+    label = "demo"
+    verbose_name = _("Demo content")

@@ -129,7 +129,6 @@ class Comment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("network"),
-        help_text=_("The network the page is in (none for a site-wide page), kept by the app."),
     )
     parent = models.ForeignKey(
         "self",

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='comment',
             name='network',
-            field=models.ForeignKey(blank=True, editable=False, help_text='The network the page is in (none for a site-wide page), kept by the app.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='networks.networkpage', verbose_name='network'),
+            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='networks.networkpage', verbose_name='network'),
         ),
         migrations.AddIndex(
             model_name='comment',

@@ -48,8 +48,10 @@ batch = []
 for i in range(total):
     status = random.choice(states)
     created = now - timedelta(minutes=random.randint(1, 60 * 24 * 365))
+    post = posts[i % len(posts)]
     batch.append(Comment(
-        page=posts[i % len(posts)], network=post_networks[posts[i % len(posts)].pk], name=f"Resident {i}", email=f"resident{i % 5000}@example.org",
+        page=post, network=post_networks[post.pk],
+        name=f"Resident {i}", email=f"resident{i % 5000}@example.org",
         body=" ".join(random.choices(words, k=25)), status=status, created_at=created,
         decided_at=None if status == "pending" else created + timedelta(hours=2),
         language="en",

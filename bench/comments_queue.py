@@ -34,10 +34,13 @@ from django.utils import timezone
 from blog.models import BlogPostPage
 from comments.models import Comment, CommentReport
 from networks.models import NetworkPage
+from networks.permissions import networks_for_pages
 
 total, repeats = int(sys.argv[1]), int(sys.argv[2])
 random.seed(6)
 posts = list(BlogPostPage.objects.all())
+# bulk_create skips Comment.save, which stores each comment's network: store it here.
+post_networks = networks_for_pages(posts)
 states = ["pending"] * 20 + ["approved"] * 60 + ["rejected"] * 10 + ["spam"] * 5 + ["hidden"] * 5
 words = "allotment bus library food bank youth club rent repair cafe park housing".split()
 now = timezone.now()
@@ -45,8 +48,10 @@ batch = []
 for i in range(total):
     status = random.choice(states)
     created = now - timedelta(minutes=random.randint(1, 60 * 24 * 365))
+    post = posts[i % len(posts)]
     batch.append(Comment(
-        page=posts[i % len(posts)], name=f"Resident {i}", email=f"resident{i % 5000}@example.org",
+        page=post, network=post_networks[post.pk],
+        name=f"Resident {i}", email=f"resident{i % 5000}@example.org",
         body=" ".join(random.choices(words, k=25)), status=status, created_at=created,
         decided_at=None if status == "pending" else created + timedelta(hours=2),
         language="en",
@@ -61,7 +66,7 @@ CommentReport.objects.bulk_create(
 )
 connection.cursor().execute("ANALYZE")
 
-food = NetworkPage.objects.get(slug="food-partnership")
+food = NetworkPage.objects.get(slug="food-partnership", locale__language_code="en")
 views = {
     "default (pending, oldest first)": "/admin/comments/",
     "approved": "/admin/comments/?state=approved",

@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from .models import attach_networks
+from networks.permissions import attach_networks
 
 FEED_LENGTH = 20
 RELATIVE_URL = re.compile(r'(\s(?:href|src))="/(?!/)')

@@ -27,8 +27,10 @@ from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
+from networks.permissions import attach_networks, network_for_page
 
 from .blocks import BlogStreamBlock
+from .feeds import BlogAtomFeed, BlogRssFeed
 from .forms import PersonForm
 
 POSTS_PER_PAGE = 10
@@ -134,23 +136,6 @@ class BlogPostQuerySet(PageQuerySet):
         """Returns the published posts, newest first, without their bodies,
         ready to be listed (see `attach_networks` for their networks)."""
         return self.published().newest_first().defer_streamfields().with_authors_and_tags()
-
-
-def attach_networks(posts):
-    """Sets `network` on each post in `posts` (a list) with a single query for
-    all of them; returns the list. A site-wide post's network is None."""
-    prefixes = {post.path[:length] for post in posts for length in range(4, len(post.path), 4)}
-    networks = {n.path: n for n in NetworkPage.objects.filter(path__in=prefixes)}
-    for post in posts:
-        post.__dict__["network"] = next(
-            (
-                networks[post.path[:length]]
-                for length in range(len(post.path) - 4, 0, -4)
-                if post.path[:length] in networks
-            ),
-            None,
-        )
-    return posts
 
 
 def tags_of(posts, limit=TAGS_IN_FILTER):
@@ -329,8 +314,6 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     def serve_feed(self, request, kind, network=None, tag=None):
         """Returns the RSS or Atom feed response for these posts."""
-        from .feeds import BlogAtomFeed, BlogRssFeed
-
         feed_class = BlogAtomFeed if kind == "atom" else BlogRssFeed
         return feed_class()(request, index=self, network=network, tag=tag)
 
@@ -392,8 +375,6 @@ class BlogPostPage(CommentableMixin, Page):
     @cached_property
     def network(self):
         """Returns the NetworkPage this post belongs to, or None for a site-wide post."""
-        from networks.permissions import network_for_page
-
         return network_for_page(self)
 
     @cached_property

@@ -32,10 +32,8 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
 from . import privacy
-from .bulk_actions import DecisionForm
 from .models import Comment
-from .moderation import ACTIONS, comments_visible_to, user_can_moderate_comment
-from .viewsets import ACTION_LABELS
+from .moderation import ACTION_LABELS, ACTIONS, comments_visible_to, user_can_moderate_comment
 
 SUCCESS_MESSAGES = {
     "approve": gettext_lazy("Comment by “%(name)s” approved."),
@@ -44,6 +42,22 @@ SUCCESS_MESSAGES = {
     "hide": gettext_lazy("Comment by “%(name)s” hidden."),
     "restore": gettext_lazy("Comment by “%(name)s” restored."),
 }
+
+
+class DecisionForm(forms.Form):
+    """The optional note that goes with a decision (and into the audit log,
+    and to the commenter if they asked to be told)."""
+
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Optional. Recorded in the history; a commenter who asked to be told "
+            "receives it as the reason. Do not quote personal details."
+        ),
+    )
 
 
 def get_visible_comment(request, pk):

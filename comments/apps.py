@@ -19,4 +19,8 @@ class CommentsConfig(AppConfig):
         registry.register_model(Comment, ModelLogEntry)
 
         # Email on new comments and on decisions (receivers enqueue tasks).
-        from . import notifications  # noqa: F401
+        # Each comment's stored network follows its page when it moves.
+        from . import (
+            notifications,  # noqa: F401
+            signals,  # noqa: F401
+        )

@@ -5,31 +5,16 @@ actions footer. Each comment goes through its own model method, so every one
 is audited; comments the user may not moderate, or whose state does not allow
 the decision, are listed and left alone."""
 
-from django import forms
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from wagtail.admin.views.bulk_action import BulkAction
 
+from .admin_views import DecisionForm
 from .models import Comment
 from .moderation import ModerationScope, comments_visible_to
-
-
-class DecisionForm(forms.Form):
-    """The optional note that goes with a decision (and into the audit log,
-    and to the commenter if they asked to be told)."""
-
-    note = forms.CharField(
-        label=_("Note"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "Optional. Recorded in the history; a commenter who asked to be told "
-            "receives it as the reason. Do not quote personal details."
-        ),
-    )
+from .viewsets import comment_viewset
 
 
 class CommentBulkAction(BulkAction):
@@ -43,8 +28,6 @@ class CommentBulkAction(BulkAction):
     def get_scoped_queryset(self):
         """The comments this user sees, filtered as the listing was (the
         footer's "select all" passes the listing's query string along)."""
-        from .wagtail_hooks import comment_viewset
-
         # The queue's own index view, set up for this request, filters and
         # searches exactly as the listing did.
         view = comment_viewset.index_view_for(self.request)

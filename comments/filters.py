@@ -4,7 +4,6 @@ and age. The network and page choices only offer what the moderator may see."""
 from datetime import timedelta
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -102,13 +101,7 @@ class CommentFilterSet(WagtailFilterSet):
 
     def filter_network(self, queryset, name, value):
         """Comments anywhere in the network, in every language it has."""
-        paths = NetworkPage.objects.filter(translation_key=value.translation_key).values_list(
-            "path", flat=True
-        )
-        inside = Q()
-        for path in paths:
-            inside |= Q(page__path__startswith=path)
-        return queryset.filter(inside)
+        return queryset.in_networks([value])
 
     def filter_page(self, queryset, name, value):
         """Comments on the page and on every translation of it."""

@@ -4,8 +4,11 @@ A comment is created `pending` and is invisible to the public until a
 moderator approves it. Every transition is a method here that also writes
 Wagtail's audit log (who, when, from, to, note), so views, bulk actions,
 commands and tasks all take the same path. `comments` knows nothing about
-blogs, consultations or events: a page model opts in with `CommentableMixin`,
-and a network sets its policy with `CommentPolicyMixin`.
+blogs, consultations or events: a page model opts in with `CommentableMixin`.
+A network sets its policy on its own page (`networks.models.NetworkPage`);
+this app asks `networks.permissions.network_for_page` which network governs a
+page, and stores it on each comment (`Comment.network`) so that a network's
+queue is one indexed lookup.
 """
 
 from datetime import timedelta
@@ -19,6 +22,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.log_actions import log
+from wagtail.models import Page
+
+from networks.models import CommentPolicy, NetworkPage
+from networks.permissions import network_for_page, networks_for_pages
+
+__all__ = [
+    "Comment",
+    "CommentPolicy",  # owned by networks; named here for the comments' callers
+    "CommentQuerySet",
+    "CommentReport",
+    "CommentSettings",
+    "CommentableMixin",
+    "InvalidTransition",
+    "comment_status_changed",
+]
 
 
 class CommentQuerySet(models.QuerySet):
@@ -49,6 +67,31 @@ class CommentQuerySet(models.QuerySet):
     def by_email(self, email):
         return self.filter(email__iexact=email.strip())
 
+    def in_networks(self, networks):
+        """Returns the comments on the pages of `networks` (NetworkPages), in
+        every language each of them is in: the stored network, so one indexed
+        lookup however many pages the networks have."""
+        translation_keys = {network.translation_key for network in networks}
+        return self.filter(
+            network__in=NetworkPage.objects.filter(translation_key__in=translation_keys)
+        )
+
+    def refresh_networks(self):
+        """Stores again on each of these comments the network its page is in
+        (after a page moved between networks, say). Returns how many changed;
+        one query per page commented on, plus one."""
+        pages = (
+            Page.objects.filter(pk__in=self.values("page_id"))
+            .only("pk", "path", "depth")
+            .order_by()
+        )
+        changed = 0
+        for page_id, network in networks_for_pages(pages).items():
+            network_id = network.pk if network is not None else None
+            stale = self.filter(page_id=page_id).exclude(network_id=network_id)
+            changed += stale.update(network_id=network_id)
+        return changed
+
     def with_open_reports(self):
         """Returns the comments with reports no moderator has dealt with yet:
         a report made after the last decision, or any report if no person
@@ -77,6 +120,15 @@ class Comment(models.Model):
         on_delete=models.CASCADE,
         related_name="public_comments",
         verbose_name=_("page"),
+    )
+    network = models.ForeignKey(
+        "networks.NetworkPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("network"),
     )
     parent = models.ForeignKey(
         "self",
@@ -123,6 +175,10 @@ class Comment(models.Model):
         ordering = ["created_at", "pk"]
         indexes = [
             models.Index(fields=["status", "created_at"]),
+            # A network moderator's queue: their networks' comments in one state, oldest first.
+            models.Index(
+                fields=["network", "status", "created_at"], name="comments_network_queue_idx"
+            ),
             models.Index(fields=["page", "status"]),
             models.Index(fields=["email"]),
         ]
@@ -130,6 +186,13 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.body[:60]}"
+
+    def save(self, *args, **kwargs):
+        # A new comment stores the network its page is in; moves keep it right
+        # (comments.signals), so queues never work it out again.
+        if self._state.adding and self.network_id is None and self.page_id is not None:
+            self.network = network_for_page(self.page)
+        super().save(*args, **kwargs)
 
     # --- Transitions: one path each, every one audited and reversible -------
 
@@ -233,49 +296,6 @@ class CommentReport(models.Model):
 comment_status_changed = Signal()
 
 
-class CommentPolicy(models.TextChoices):
-    HOLD_ALL = "hold_all", _("Hold every comment for a moderator")
-    TRUST_REGULARS = "trust_regulars", _("Approve trusted commenters automatically")
-
-
-class CommentPolicyMixin(models.Model):
-    """Per-network moderation policy, set on the network page and inherited by
-    every page inside it. Blank values fall back to the site's comment settings."""
-
-    comment_policy = models.CharField(
-        _("comment moderation"),
-        max_length=20,
-        choices=CommentPolicy,
-        default=CommentPolicy.HOLD_ALL,
-    )
-    trusted_after = models.PositiveSmallIntegerField(
-        _("trusted after this many approved comments"),
-        null=True,
-        blank=True,
-        help_text=_("Leave blank to use the site default."),
-    )
-    comments_close_after_days = models.PositiveSmallIntegerField(
-        _("close comments after this many days"),
-        null=True,
-        blank=True,
-        help_text=_("Leave blank to use the site default."),
-    )
-
-    comment_policy_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("comment_policy"),
-                FieldPanel("trusted_after"),
-                FieldPanel("comments_close_after_days"),
-            ],
-            heading=_("Comments"),
-        )
-    ]
-
-    class Meta:
-        abstract = True
-
-
 class CommentableMixin(models.Model):
     """Opt a page model in to public comments. Templates show them with
     `{% load comments_tags %}{% comments_section page %}`."""
@@ -303,12 +323,10 @@ class CommentableMixin(models.Model):
         abstract = True
 
     def get_comment_policy_source(self):
-        """Returns the object whose CommentPolicyMixin fields govern this page
-        (its nearest ancestor with them), or None."""
-        from networks.permissions import network_for_page
-
-        network = network_for_page(self)
-        return network if isinstance(network, CommentPolicyMixin) else None
+        """Returns the NetworkPage whose comment policy governs this page (the
+        network it is in: `comment_policy`, `trusted_after`,
+        `comments_close_after_days`), or None for a site-wide page."""
+        return network_for_page(self)
 
     def get_comments_close_at(self):
         """Returns when comments close by age, or None if they never do."""

@@ -32,7 +32,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from django_tasks import default_task_backend
+
+from home.models import SiteSettings
 from languages.translations import admin_language
+from networks.permissions import networks_moderated_by
 
 from .models import Comment, CommentSettings, comment_status_changed
 from .moderation import comments_moderated_by, moderators_of
@@ -102,8 +106,6 @@ def comment_url(comment):
 
 def house_rules_url():
     """Returns the absolute link to the house rules in the active language, or None."""
-    from home.models import SiteSettings
-
     page = SiteSettings.load().house_rules_page
     if page is None:
         return None
@@ -150,8 +152,6 @@ def notify_moderators_of(comment):
 
 
 def _can_defer():
-    from django_tasks import default_task_backend
-
     return default_task_backend.supports_defer
 
 
@@ -159,8 +159,6 @@ def send_moderator_notice(user, *, remember=False):
     """Emails `user` how many comments wait for them, per network, with the
     oldest waiting time and a link to the queue. Returns 1 if sent, 0 if
     nothing waits."""
-    from networks.permissions import networks_moderated_by
-
     pending = comments_moderated_by(user).pending()
     total = pending.count()
     if not total:
@@ -168,7 +166,7 @@ def send_moderator_notice(user, *, remember=False):
     oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
     by_network = []
     for network in networks_moderated_by(user).order_by("title"):
-        count = pending.filter(page__path__startswith=network.path).count()
+        count = pending.filter(network=network).count()
         if count:
             by_network.append((network.title, count))
     if remember:

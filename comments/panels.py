@@ -25,24 +25,20 @@ class PendingCommentsPanel(Component):
 
     def get_rows(self):
         user = self.request.user
-        networks = list(networks_moderated_by(user).order_by("title").only("pk", "title", "path"))
+        networks = list(networks_moderated_by(user).order_by("title").only("pk", "title"))
         if not networks:
             return []
-        by_path = (
+        by_network = (
             comments_moderated_by(user)
             .pending()
             .order_by()
-            .values("page__path")
+            .values("network_id")
             .annotate(count=Count("pk"), oldest=Min("created_at"))
         )
         totals = {network.pk: [0, None] for network in networks}
-        for row in by_path:
-            for network in networks:
-                if row["page__path"].startswith(network.path):
-                    total = totals[network.pk]
-                    total[0] += row["count"]
-                    total[1] = min(filter(None, [total[1], row["oldest"]]))
-                    break
+        for row in by_network:
+            if row["network_id"] in totals:
+                totals[row["network_id"]] = [row["count"], row["oldest"]]
         index = reverse("comments:index")
         return [
             {

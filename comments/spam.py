@@ -26,7 +26,12 @@ import hashlib
 import ipaddress
 import re
 
+from django.db.models import Count, Q
+
 from home.defences import client_ip, hit
+from networks.models import CommentPolicy
+
+from .models import Comment
 
 __all__ = [
     "blocklist_reason",
@@ -104,12 +109,6 @@ def is_trusted_commenter(page, email, comment_settings):
     automatically and `email` has at least N approved comments in that network
     and none rejected or marked as spam. N comes from the network, else the
     site; it is at least 1, so a stranger is never trusted."""
-    from django.db.models import Count, Q
-
-    from wagtail.models import Page
-
-    from .models import Comment, CommentPolicy
-
     source = page.get_comment_policy_source()
     if source is None or source.comment_policy != CommentPolicy.TRUST_REGULARS:
         return False
@@ -118,14 +117,9 @@ def is_trusted_commenter(page, email, comment_settings):
         needed = comment_settings.trusted_after
     needed = max(needed, 1)
     # The network in every language: each translation is its own subtree.
-    in_network = Q()
-    for path in Page.objects.filter(translation_key=source.translation_key).values_list(
-        "path", flat=True
-    ):
-        in_network |= Q(page__path__startswith=path)
     history = (
         Comment.objects.by_email(email)
-        .filter(in_network)
+        .in_networks([source])
         .aggregate(
             approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
             refused=Count(

@@ -6,6 +6,7 @@ the comments the user may see. Moderators decide; they never create, edit
 or delete a resident's words, so those views are not registered.
 """
 
+from django.contrib.auth.models import Permission
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.middleware.csrf import get_token
 from django.urls import path, reverse
@@ -13,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -22,18 +24,10 @@ from wagtail.models import Page
 from networks.models import NetworkPage
 from networks.permissions import networks_moderated_by
 
+from . import admin_views
 from .filters import REPORTED, CommentFilterSet
 from .models import Comment, CommentReport
-from .moderation import ModerationScope, comments_visible_to, pending_count_for
-
-#: Labels for the transitions, as buttons (Approve and Reject are the public contract).
-ACTION_LABELS = {
-    "approve": _("Approve"),
-    "reject": _("Reject"),
-    "mark_spam": _("Mark as spam"),
-    "hide": _("Hide"),
-    "restore": _("Restore"),
-}
+from .moderation import ACTION_LABELS, ModerationScope, comments_visible_to, pending_count_for
 
 
 class QueueColumn(Column):
@@ -48,7 +42,7 @@ class QueueColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["can_moderate"] = self.view.scope.can_moderate(instance)
-        context["network"] = self.view.network_of(instance.page)
+        context["network"] = self.view.network_of(instance)
         return context
 
 
@@ -119,23 +113,23 @@ class CommentIndexView(generic.IndexView):
 
     @cached_property
     def networks(self):
-        """The networks whose comments the user sees, by path (one query)."""
+        """The networks whose comments the user sees (one query)."""
         if self.scope.site_wide:
             networks = NetworkPage.objects.all()
         else:
-            visible_pages = comments_visible_to(self.request.user).values("page_id")
+            visible = comments_visible_to(self.request.user)
             networks = NetworkPage.objects.filter(
                 pk__in=networks_moderated_by(self.request.user).values("pk")
-            ) | NetworkPage.objects.filter(
-                Exists(Page.objects.filter(pk__in=visible_pages, path__startswith=OuterRef("path")))
-            )
-        return list(networks.order_by("title").only("pk", "title", "path", "depth"))
+            ) | NetworkPage.objects.filter(pk__in=visible.values("network_id"))
+        return list(networks.order_by("title").only("pk", "title", "translation_key"))
 
-    def network_of(self, page):
-        for network in self.networks:
-            if page.path.startswith(network.path):
-                return network
-        return None
+    @cached_property
+    def networks_by_id(self):
+        return {network.pk: network for network in self.networks}
+
+    def network_of(self, comment):
+        """Returns the network `comment` is in (its stored network), or None."""
+        return self.networks_by_id.get(comment.network_id)
 
     def get_filterset_kwargs(self):
         data = self.request.GET.copy()
@@ -253,7 +247,6 @@ class CommentViewSet(ModelViewSet):
         for the user's decision on every admin page. The link keeps the name
         "Comments" (the public contract, and what screen readers announce);
         the count is a described badge beside it (comments/menu.css)."""
-        from wagtail.admin.ui.sidebar import LinkMenuItem
 
         def render_component(item, request):
             attrs = dict(item.attrs)
@@ -278,8 +271,6 @@ class CommentViewSet(ModelViewSet):
     def get_permissions_to_register(self):
         # Moderation rights are network permissions (networks.permissions),
         # not model permissions, so there is nothing to tick in the groups UI.
-        from django.contrib.auth.models import Permission
-
         return Permission.objects.none()
 
     def index_view_for(self, request):
@@ -297,8 +288,6 @@ class CommentViewSet(ModelViewSet):
         return view
 
     def get_urlpatterns(self):
-        from . import admin_views
-
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
@@ -310,3 +299,8 @@ class CommentViewSet(ModelViewSet):
             ),
             path("privacy/", admin_views.PrivacyView.as_view(), name="privacy"),
         ]
+
+
+#: The queue's viewset, registered by comments.wagtail_hooks; the bulk actions
+#: reuse its index view's filters and search.
+comment_viewset = CommentViewSet()

@@ -13,7 +13,7 @@ from .bulk_actions import BULK_ACTIONS
 from .models import Comment
 from .moderation import CommentPermissionPolicy
 from .panels import PendingCommentsPanel
-from .viewsets import CommentViewSet
+from .viewsets import comment_viewset
 
 
 @hooks.register("register_log_actions")
@@ -37,8 +37,6 @@ def register_comment_log_actions(actions):
 # Who may see and decide: answered from the network permissions, not from
 # model permissions (see comments.moderation).
 register_permission_policy(Comment, CommentPermissionPolicy(Comment))
-
-comment_viewset = CommentViewSet()
 
 
 @hooks.register("register_admin_viewset")

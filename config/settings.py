@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "blog",
     "comments",
     "languages",
+    "demo",  # the demo loader, on top of every other app
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",

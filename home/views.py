@@ -82,7 +82,5 @@ def permission_denied(request, exception=None):
 
 def server_error(request):
     """The 500 page: rendered without context processors that might fail again."""
-    from django.template import loader
-
     template = loader.get_template("500.html")
     return HttpResponse(template.render({}), status=500)

@@ -15,14 +15,13 @@ from django.conf import settings
 from django.db.models import Q
 
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Locale, Page
 
 
 class MultilingualSitemap(Sitemap):
     """Every live, public page in every language, with its translations."""
 
     def items(self):
-        from wagtail.models import Page
-
         root = self.get_wagtail_site().root_page
         in_a_tree = Q()
         for path in Page.objects.filter(translation_key=root.translation_key).values_list(
@@ -41,8 +40,6 @@ class MultilingualSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         """The sitemap's entries, each with its translations on the same
         sitemap page (one page holds 50,000 entries: all of this site)."""
-        from wagtail.models import Locale
-
         codes = dict(Locale.objects.values_list("pk", "language_code"))
         items = list(self.paginator.page(page).object_list)
         versions = defaultdict(list)

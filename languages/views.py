@@ -14,9 +14,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import (
@@ -69,17 +70,24 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         return super().dispatch(request, *args, **kwargs)
 
 
+def translatable_snippet_models():
+    """Returns the snippet models that wagtail-localize translates (the
+    blog's People, today), whichever app registers them."""
+    return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+
+
 def changeable_by(user):
     """Returns a Q on TranslationSource: the sources of the pages `user` may
-    edit and of the snippets they may change, whose translations are theirs
-    to follow. (People are the only translatable snippet.)"""
-    from blog.models import Person
-
+    edit and of the snippets they may change (each snippet model's own
+    permission policy says which), whose translations are theirs to follow."""
     pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    people = policy_registry.get_by_type(Person).instances_user_has_permission_for(user, "change")
-    return Q(object_id__in=pages.values("translation_key")) | Q(
-        object_id__in=people.values("translation_key")
-    )
+    condition = Q(object_id__in=pages.values("translation_key"))
+    for model in translatable_snippet_models():
+        snippets = policy_registry.get_by_type(model).instances_user_has_permission_for(
+            user, "change"
+        )
+        condition |= Q(object_id__in=snippets.values("translation_key"))
+    return condition
 
 
 class GuardedTranslationsReportView(TranslationsReportView):

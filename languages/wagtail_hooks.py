@@ -20,8 +20,10 @@ from .views import (
 )
 
 
-# order=-1: ahead of wagtail-localize's URLs, whose hooks module is imported
-# at the top of this one (and so registered first).
+# order=-1: Wagtail adds the admin URLs of every `register_admin_urls` hook
+# in the order of their `order`, so these come ahead of wagtail-localize's
+# (order 0) at the same addresses and answer first
+# (tests/i18n/test_guarded_urls.py).
 @hooks.register("register_admin_urls", order=-1)
 def register_guarded_translation_views():
     return [

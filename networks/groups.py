@@ -14,6 +14,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -25,6 +27,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from .models import NetworkPage
 
 MODERATE_CODENAME = "moderate_network"
 EDITOR_ACTIONS = ("add", "change", "publish")
@@ -74,8 +78,6 @@ def _own_group(network, field, name):
     translation of it); a copied network gets groups of its own."""
     group = getattr(network, field)
     if group is not None:
-        from .models import NetworkPage
-
         shared = (
             NetworkPage.objects.filter(**{field: group})
             .exclude(translation_key=network.translation_key)
@@ -111,8 +113,6 @@ MEDIA_ACTIONS = ("add", "change", "choose")
 def _sync_collection(network, editors):
     """Gives the network a collection of images and documents of its own,
     where its editors add, change and choose; returns it."""
-    from .models import NetworkPage
-
     collection = network.collection
     if (
         collection is not None
@@ -177,8 +177,6 @@ def _delete_workflow_if_unused(workflow):
 def sync_network_groups(network):
     """Creates (or renames) the network's editor and moderator groups and
     sets their permissions on the network's page from its `requires_approval`."""
-    from .models import NetworkPage
-
     is_source = _is_original(network)
     editors = _own_group(network, "editors_group", editors_group_name(network.title))
     moderators = _own_group(network, "moderators_group", moderators_group_name(network.title))
@@ -206,8 +204,6 @@ def remove_network_groups(network):
     translation of the network still uses them. Its collection goes too if it
     is empty; images and documents in it are content, left for a site admin
     to move (nobody keeps any permission on them)."""
-    from .models import NetworkPage
-
     for assignment in WorkflowPage.objects.filter(page=network).select_related("workflow"):
         workflow = assignment.workflow
         assignment.delete()
@@ -223,9 +219,6 @@ def remove_network_groups(network):
         Group.objects.filter(pk=group_id).delete()
     collection = network.collection
     if collection is not None and not others.filter(collection=collection).exists():
-        from wagtail.documents import get_document_model
-        from wagtail.images import get_image_model
-
         in_use = (
             get_image_model().objects.filter(collection=collection).exists()
             or get_document_model().objects.filter(collection=collection).exists()

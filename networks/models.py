@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -22,9 +23,9 @@ from wagtail.log_actions import log
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from comments.models import CommentPolicyMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
+from languages.listings import below_any_translation_of, in_reader_language
 
 DIRECTORY_PAGE_SIZE = 12
 
@@ -94,8 +95,6 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         """Returns the live, public networks of the directory, one version of
         each in the reader's language where there is one, with what their
         cards show fetched up front."""
-        from languages.listings import below_any_translation_of, in_reader_language
-
         # Every network, in the reader's language where it has been translated
         # (see languages.listings): a directory in Bengali is never empty.
         networks = below_any_translation_of(NetworkPage.objects.all(), self, children_only=True)
@@ -169,10 +168,22 @@ class NetworkPageTag(TaggedItemBase):
     )
 
 
-class NetworkPage(CommentPolicyMixin, RoutablePageMixin, Page):
+class CommentPolicy(models.TextChoices):
+    """How a network moderates the comments on its pages (the comments app
+    reads it through `NetworkPage.comment_policy`)."""
+
+    HOLD_ALL = "hold_all", _("Hold every comment for a moderator")
+    TRUST_REGULARS = "trust_regulars", _("Approve trusted commenters automatically")
+
+
+class NetworkPage(RoutablePageMixin, Page):
     """One network's home: who they are, what they value, and what they publish.
     Its subtree is where its editors work and its moderators moderate; its
-    editor and moderator groups come and go with it (see networks.groups)."""
+    editor and moderator groups come and go with it (see networks.groups).
+    Its comment policy governs every page inside it: the comments app asks
+    `networks.permissions.network_for_page(page)` and reads `comment_policy`,
+    `trusted_after` and `comments_close_after_days` (blank: the site's
+    comment settings)."""
 
     base_form_class = PageAdminForm  # own collections' images and documents only
 
@@ -247,6 +258,24 @@ class NetworkPage(CommentPolicyMixin, RoutablePageMixin, Page):
         related_name="+",
         verbose_name=_("images and documents collection"),
     )
+    comment_policy = models.CharField(
+        _("comment moderation"),
+        max_length=20,
+        choices=CommentPolicy,
+        default=CommentPolicy.HOLD_ALL,
+    )
+    trusted_after = models.PositiveSmallIntegerField(
+        _("trusted after this many approved comments"),
+        null=True,
+        blank=True,
+        help_text=_("Leave blank to use the site default."),
+    )
+    comments_close_after_days = models.PositiveSmallIntegerField(
+        _("close comments after this many days"),
+        null=True,
+        blank=True,
+        help_text=_("Leave blank to use the site default."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -269,14 +298,18 @@ class NetworkPage(CommentPolicyMixin, RoutablePageMixin, Page):
         ),
         InlinePanel("member_organisations", label=_("Member organisations")),
     ]
-    settings_panels = (
-        Page.settings_panels
-        + [
-            # Only site admins decide whether a network's pages need approval.
-            FieldPanel("requires_approval", permission="networks.manage_network"),
-        ]
-        + CommentPolicyMixin.comment_policy_panels
-    )
+    settings_panels = Page.settings_panels + [
+        # Only site admins decide whether a network's pages need approval.
+        FieldPanel("requires_approval", permission="networks.manage_network"),
+        MultiFieldPanel(
+            [
+                FieldPanel("comment_policy"),
+                FieldPanel("trusted_after"),
+                FieldPanel("comments_close_after_days"),
+            ],
+            heading=_("Comments"),
+        ),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -555,8 +588,6 @@ class NetworkProposal(Decision):
     def accept(self, by, directory=None):
         """Accepts the proposal: creates the network as a draft under the
         directory (with its editor and moderator groups) and returns it."""
-        from django.utils.text import slugify
-
         directory = directory or NetworkIndexPage.objects.first()
         with transaction.atomic():
             slug = base = slugify(self.name)[:60] or "network"

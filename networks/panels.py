@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
-from .models import JoinRequest
+from .groups import sync_network_groups
+from .models import JoinRequest, NetworkPage
 from .permissions import networks_edited_by
 
 RECENT_DRAFTS = 5
@@ -68,8 +69,6 @@ class NetworkGroupPermissionPanel:
     does not display)."""
 
     def __init__(self, data=None, files=None, instance=None, prefix="network_groups"):
-        from .models import NetworkPage
-
         self.instance = instance
         self.networks = []
         if instance is not None and instance.pk:
@@ -87,8 +86,6 @@ class NetworkGroupPermissionPanel:
         return True
 
     def save(self):
-        from .groups import sync_network_groups
-
         for network in self.networks:
             sync_network_groups(network)
 

@@ -13,12 +13,16 @@ Editing rights are Wagtail's own add/change/publish page permissions;
 `networks_edited_by` lists the networks where a user has them.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 
 from wagtail.models import GroupPagePermission, Page
 
+from languages.listings import below_any_translation_of
+
 from .groups import MODERATE_CODENAME
+from .models import NetworkPage
 
 SITE_MODERATORS = "Site moderators"
 EDITING_CODENAMES = ("add_page", "change_page", "publish_page")
@@ -46,20 +50,57 @@ def _covering(grants):
     return grants.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
 
 
+def _ancestor_paths(page, inclusive=True):
+    """Returns the tree paths of `page`'s ancestors, the root's first (and
+    its own last, if `inclusive`)."""
+    end = len(page.path) + (1 if inclusive else 0)
+    return [page.path[:i] for i in range(Page.steplen, end, Page.steplen)]
+
+
 def network_for_page(page):
     """Returns the NetworkPage that `page` belongs to (itself or its nearest
     NetworkPage ancestor), or None for a page outside every network."""
-    from .models import NetworkPage
-
     if page is None:
         return None
-    return (
-        NetworkPage.objects.filter(
-            path__in=[page.path[:i] for i in range(4, len(page.path) + 1, 4)]
+    return NetworkPage.objects.filter(path__in=_ancestor_paths(page)).order_by("-depth").first()
+
+
+def networks_for_pages(pages):
+    """Returns {page pk: NetworkPage or None} for every page of `pages` (an
+    iterable of pages), with one query whatever their number: the network of
+    each post in a listing, for instance."""
+    pages = list(pages)
+    paths = {path for page in pages for path in _ancestor_paths(page)}
+    by_path = {network.path: network for network in NetworkPage.objects.filter(path__in=paths)}
+    return {
+        page.pk: next(
+            (by_path[path] for path in reversed(_ancestor_paths(page)) if path in by_path),
+            None,
         )
-        .order_by("-depth")
-        .first()
-    )
+        for page in pages
+    }
+
+
+def attach_networks(pages):
+    """Sets `network` on each page of `pages` (a list) to the NetworkPage it
+    is in (None outside every network), with one query for all of them;
+    returns the list. Listings and feeds call it on the pages they show."""
+    networks = networks_for_pages(pages)
+    for page in pages:
+        page.__dict__["network"] = networks[page.pk]
+    return pages
+
+
+def in_networks(pages, networks):
+    """Narrows the page queryset `pages` to those in any of `networks` (an
+    iterable of NetworkPages), in every language: the network pages
+    themselves and every page below them or below one of their
+    translations. A condition on the query, no extra query."""
+    condition = Q(pk__in=[])
+    for network in networks:
+        condition |= Q(translation_key=network.translation_key, depth=network.depth)
+        condition |= Q(pk__in=below_any_translation_of(Page.objects.all(), network).values("pk"))
+    return pages.filter(condition)
 
 
 def is_site_moderator(user):
@@ -73,8 +114,6 @@ def is_site_moderator(user):
 
 def networks_moderated_by(user):
     """Returns a queryset of the NetworkPages whose contributions `user` may moderate."""
-    from .models import NetworkPage
-
     if not _is_staff_user(user):
         return NetworkPage.objects.none()
     if user.is_superuser:
@@ -89,8 +128,7 @@ def user_can_moderate(user, page):
         return False
     if user.is_superuser:
         return True
-    ancestors = [page.path[:i] for i in range(4, len(page.path) + 1, 4)]
-    return _moderation_grants(user).filter(page__path__in=ancestors).exists()
+    return _moderation_grants(user).filter(page__path__in=_ancestor_paths(page)).exists()
 
 
 def pages_moderated_by(user):
@@ -106,8 +144,6 @@ def networks_edited_by(user):
     """Returns a queryset of the NetworkPages where `user` may add, edit or
     publish pages (superusers: every network). Dashboard panels and the join
     request queue use it."""
-    from .models import NetworkPage
-
     if not _is_staff_user(user):
         return NetworkPage.objects.none()
     if user.is_superuser:
@@ -127,8 +163,6 @@ def networks_edited_in_any_language_by(user):
     translation of them: a network and its translations share their groups,
     so a right in one language is a right in all. Things that belong to a
     network (the blog's People, for instance) ask this one."""
-    from .models import NetworkPage
-
     return NetworkPage.objects.filter(
         translation_key__in=networks_edited_by(user).values("translation_key")
     )
@@ -139,10 +173,6 @@ def network_editors(networks=None):
     `networks` (a NetworkPage queryset; every network when None), through a
     page permission on the network or above it. Superusers are not included
     unless they also belong to such a group."""
-    from django.contrib.auth import get_user_model
-
-    from .models import NetworkPage
-
     networks = NetworkPage.objects.all() if networks is None else networks
     covered = networks.filter(path__startswith=OuterRef("page__path"))
     grants = GroupPagePermission.objects.filter(
@@ -160,8 +190,6 @@ def without_other_networks(pages, user):
     see everything. A condition on paths rather than a subquery, because the
     page chooser's search goes through the search backend, which filters on
     plain field lookups only."""
-    from .models import NetworkPage
-
     if user.is_superuser:
         return pages
     other_paths = NetworkPage.objects.exclude(

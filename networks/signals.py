@@ -1,11 +1,18 @@
 """Keeps each network's groups in step with its page (see networks.groups),
 and makes sure "Site moderators" may moderate every network."""
 
+from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
-from .groups import remove_network_groups, sync_network_groups
+from .groups import (
+    MODERATE_CODENAME,
+    grant_site_moderation,
+    remove_network_groups,
+    sync_network_groups,
+)
 from .models import NetworkPage
+from .permissions import SITE_MODERATORS
 
 # Saving only these fields (as a draft revision does) changes nothing the
 # groups depend on; the published title and approval rule do.
@@ -27,11 +34,6 @@ def network_deleted(sender, instance, **kwargs):
 
 def ensure_site_moderators(**kwargs):
     """After migrations: the "Site moderators" group, moderating every network."""
-    from django.contrib.auth.models import Group, Permission
-
-    from .groups import MODERATE_CODENAME, grant_site_moderation
-    from .permissions import SITE_MODERATORS
-
     if not Permission.objects.filter(codename=MODERATE_CODENAME).exists():
         return
     group, _ = Group.objects.get_or_create(name=SITE_MODERATORS)

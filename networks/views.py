@@ -1,6 +1,5 @@
 """Admin views: the join requests a network's editors decide, the proposals
-for new networks that site admins decide, the guard on wagtail-localize's
-"Translate this page", and Wagtail admin views that would otherwise show one
+for new networks that site admins decide, and Wagtail admin views that would otherwise show one
 network's pages to another's staff (the page chooser, a report)."""
 
 from django.contrib import messages
@@ -18,7 +17,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Locale, Page
-from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
 from .models import JoinRequest, NetworkProposal
 from .permissions import networks_edited_by, without_other_networks
@@ -206,18 +204,6 @@ class ProposalDetailView(SuperuserRequiredMixin, DecisionDetailView):
             % {"network": network.title},
         )
         return redirect("wagtailadmin_pages:edit", network.pk)
-
-
-class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
-    """wagtail-localize's "Translate this page", refused for pages the user
-    cannot edit (wagtail-localize itself checks only a site-wide permission,
-    which would let one network's editor translate another's pages)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        page = get_object_or_404(Page, id=kwargs["page_id"])
-        if not page.permissions_for_user(request.user).can_edit():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 @require_admin_access

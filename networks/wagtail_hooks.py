@@ -39,13 +39,6 @@ def register_networks_admin_urls():
             "network-proposals/",
             include((proposal_urls, "networks_proposals"), namespace="networks_proposals"),
         ),
-        # Same address as wagtail-localize's own view, registered first (this
-        # app comes before wagtail_localize in INSTALLED_APPS), so it wins.
-        path(
-            "localize/submit/page/<int:page_id>/",
-            views.GuardedSubmitPageTranslationView.as_view(),
-            name="networks_submit_page_translation",
-        ),
     ]
 
 

@@ -8,6 +8,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from blog.models import BlogIndexPage, latest_posts_for
+
 register = template.Library()
 
 LATEST_COUNT = 3
@@ -29,8 +31,6 @@ def _locale_id(context, network):
 def latest_posts(context, network=None, count=LATEST_COUNT):
     """The newest live posts, from every network or from `network` alone, with
     a link to all of them. A fixed number of queries, whatever is shown."""
-    from blog.models import BlogIndexPage, latest_posts_for
-
     locale_id = _locale_id(context, network)
     index = BlogIndexPage.for_locale(locale_id)
     return {
@@ -46,8 +46,6 @@ def latest_posts(context, network=None, count=LATEST_COUNT):
 def blog_feed_links(context, network=None, tag=None):
     """`<link rel="alternate">` tags for the RSS and Atom feeds of every post,
     or of `network`'s posts, or of `tag`'s posts."""
-    from blog.models import BlogIndexPage
-
     index = BlogIndexPage.for_locale(_locale_id(context, network))
     if index is None:
         return {}

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from home.models import SiteSettings
 from languages.translations import PageLanguages
 
 register = template.Library()
@@ -81,8 +82,6 @@ def footer_links(context):
     """The footer's About, House rules and Privacy links, each to the page in
     the reader's language where it is translated and live. One query fetches
     the three pages and their translations together."""
-    from home.models import SiteSettings
-
     request = context.get("request")
     site_settings = SiteSettings.load(request_or_site=request)
     ids = [getattr(site_settings, field) for field, _label in FOOTER_PAGES]

@@ -7,7 +7,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
-from languages import demo as languages_demo
+from demo import languages as languages_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ the main navigation reads in the reader's language) and the about, house
 rules and privacy pages. Translated into Polish and Urdu: one network, with
 everything published under it. The texts are in `languages.demo_texts`.
 
-This app is listed after every content app, so their demo pages exist first.
+`manage.py load_demo` runs it after every other demo loader, so their pages exist first.
 """
 
 from django.conf import settings
@@ -21,8 +21,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from home.demo import home_page
 from home.models import SiteSettings
-
-from .demo_texts import TEXTS
+from languages.demo_texts import TEXTS
 
 # The network translated in full, and the languages it is translated into.
 TRANSLATED_NETWORK = "food-partnership"

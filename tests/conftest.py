@@ -45,6 +45,15 @@ def demo(db):
 
 
 @pytest.fixture
+def site_settings(demo):
+    """The site settings, where site admins tune every public form's spam
+    defences (fill-in time, rate limits): change, `.save()`, then post."""
+    from home.models import SiteSettings
+
+    return SiteSettings.load()
+
+
+@pytest.fixture
 def user_factory(db):
     return UserFactory
 

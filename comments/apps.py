@@ -19,4 +19,17 @@ class CommentsConfig(AppConfig):
         registry.register_model(Comment, ModelLogEntry)
 
         # Email on new comments and on decisions (receivers enqueue tasks).
-        from . import notifications  # noqa: F401
+        # Comments' part of the site-wide privacy requests.
+        from home import privacy as site_privacy
+
+        from . import (
+            notifications,  # noqa: F401
+            privacy,
+        )
+
+        site_privacy.register(
+            "comments",
+            label=_("Comments"),
+            export=privacy.export_comments,
+            erase=privacy.erase_comments,
+        )

@@ -164,8 +164,10 @@ def send_moderator_notice(user, *, remember=False):
         cache.set(_notice_key(user), timezone.now().isoformat(), timeout=minutes * 60)
     return email_staff(
         [user],
-        subject=lambda: gettext("%(site)s: comments are waiting for moderation")
-        % {"site": settings.WAGTAIL_SITE_NAME},
+        subject=lambda: (
+            gettext("%(site)s: comments are waiting for moderation")
+            % {"site": settings.WAGTAIL_SITE_NAME}
+        ),
         template="comments/email/moderators_waiting",
         context={"total": total, "oldest": oldest, "by_network": by_network},
         link=reverse("comments:index") + "?state=pending",

@@ -1,26 +1,24 @@
-"""Single decisions and the privacy tools in the Wagtail admin.
+"""Single decisions in the Wagtail admin.
 
 - `DecideView`: the queue's one-click "Approve" / "Reject" (and the other
   transitions), POST only, with an optional note.
 - `ReviewView`: one comment in full, its reports and its history, with a note
   field and a button per decision that applies.
-- `PrivacyView`: a superuser exports or erases everything one email address
-  submitted.
+
+(The privacy tools are site-wide: `home.admin_views.PrivacyRequestView`,
+also served at the queue's old address /admin/comments/privacy/.)
 
 A comment outside the user's view is a 404; one they may see but not decide
 on (an editor's) is a 403. Every decision goes through the model's methods,
 so every one is audited.
 """
 
-import json
-
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
@@ -31,7 +29,6 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
-from . import privacy
 from .models import Comment
 from .moderation import ACTION_LABELS, ACTIONS, comments_visible_to, user_can_moderate_comment
 
@@ -159,68 +156,4 @@ class ReviewView(WagtailAdminTemplateMixin, FormView):
             action_labels=log_registry.get_action_label,
             next_url=get_valid_next_url_from_request(self.request),
         )
-        return context
-
-
-class PrivacyForm(forms.Form):
-    email = forms.EmailField(
-        label=gettext_lazy("Email address"),
-        help_text=gettext_lazy("Every comment submitted with this address, in any letter case."),
-    )
-    confirm = forms.BooleanField(
-        label=gettext_lazy("I understand that erasing cannot be undone"),
-        required=False,
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if "erase" in self.data and not cleaned.get("confirm"):
-            self.add_error("confirm", _("Tick this box to erase."))
-        return cleaned
-
-
-class PrivacyView(WagtailAdminTemplateMixin, FormView):
-    """Superusers only: export (JSON) or erase everything one email address
-    submitted. Both are logged in the audit log, one entry per comment."""
-
-    template_name = "comments/admin/privacy.html"
-    form_class = PrivacyForm
-    page_title = gettext_lazy("Privacy requests")
-    header_icon = "user"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_superuser:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("comments:index"), "label": _("Comments")},
-            {"url": "", "label": self.get_page_title()},
-        ]
-
-    def form_valid(self, form):
-        email = form.cleaned_data["email"]
-        if "erase" in self.request.POST:
-            count = privacy.erase_commenter(email, by=self.request.user)
-            messages.success(
-                self.request,
-                _("%(count)d comments erased.") % {"count": count}
-                if count
-                else _("No comments were submitted with that address."),
-            )
-            return redirect("comments:privacy")
-        data = privacy.export_commenter(email, by=self.request.user)
-        response = HttpResponse(
-            json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
-        )
-        stamp = timezone.now().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="comments-export-{stamp}.json"'
-        return response
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        email = self.request.GET.get("email", "")
-        if email:
-            context["matching"] = Comment.objects.by_email(email).count()
         return context

@@ -20,7 +20,18 @@ class CommentsConfig(AppConfig):
 
         # Email on new comments and on decisions (receivers enqueue tasks).
         # Each comment's stored network follows its page when it moves.
+        # Comments' part of the site-wide privacy requests.
+        from home import privacy as site_privacy
+
         from . import (
             notifications,  # noqa: F401
+            privacy,
             signals,  # noqa: F401
+        )
+
+        site_privacy.register(
+            "comments",
+            label=_("Comments"),
+            export=privacy.export_comments,
+            erase=privacy.erase_comments,
         )

@@ -1,10 +1,10 @@
 """The residents' forms: a comment (or reply) and a report.
 
-`CommentForm` carries two of the spam defences itself, because both belong to
-the form a person fills in: a honeypot field that people never see, and a
-signed timestamp of when the form was shown, so that a post faster than a
-person can type is refused (`home.defences.HumanCheckFormMixin`, shared with
-the networks' public forms). Every other defence is in `comments.spam`.
+Both opt in to the public forms' defences the way every public form does
+(`home.defences`): `CommentForm` carries the honeypot and the fill-in clock,
+`ReportForm` the honeypot only (a reader may rightly choose a reason and press
+the button within a second). The views count the rate limits; what is about
+comments only (blocklists, links, trusted commenters) is in `comments.spam`.
 """
 
 from django import forms
@@ -67,8 +67,11 @@ class CommentForm(LineBreaksMixin, HumanCheckFormMixin, forms.ModelForm):
         }
 
 
-class ReportForm(LineBreaksMixin, forms.ModelForm):
-    """Why a reader thinks an approved comment breaks the house rules."""
+class ReportForm(LineBreaksMixin, HumanCheckFormMixin, forms.ModelForm):
+    """Why a reader thinks an approved comment breaks the house rules, with a
+    honeypot (and no fill-in clock)."""
+
+    fill_in_clock = False
 
     class Meta:
         model = CommentReport

@@ -358,7 +358,9 @@ class CommentableMixin(models.Model):
 
 @register_setting(icon="comment")
 class CommentSettings(BaseGenericSetting):
-    """Site-wide defaults for comments and the spam defences."""
+    """Site-wide defaults for comments and the spam defences that are about
+    comments only (links, blocklists); the fill-in time and rate limits are
+    every public form's, in the site settings (`home.models.SiteSettings`)."""
 
     close_after_days = models.PositiveSmallIntegerField(
         _("close comments after this many days"),
@@ -370,15 +372,6 @@ class CommentSettings(BaseGenericSetting):
     )
     reports_to_hide = models.PositiveSmallIntegerField(
         _("reports before a comment is hidden"), default=3
-    )
-    min_fill_seconds = models.PositiveSmallIntegerField(
-        _("minimum seconds to fill in the form"), default=3
-    )
-    rate_limit_per_ip = models.PositiveSmallIntegerField(
-        _("comments per IP address per hour"), default=10
-    )
-    rate_limit_per_email = models.PositiveSmallIntegerField(
-        _("comments per email address per hour"), default=5
     )
     max_links = models.PositiveSmallIntegerField(
         _("links allowed before a comment is flagged"), default=2
@@ -407,15 +400,17 @@ class CommentSettings(BaseGenericSetting):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("min_fill_seconds"),
-                FieldPanel("rate_limit_per_ip"),
-                FieldPanel("rate_limit_per_email"),
                 FieldPanel("max_links"),
                 FieldPanel("blocked_words"),
                 FieldPanel("blocked_emails"),
                 FieldPanel("blocked_ips"),
             ],
             heading=_("Spam defences"),
+            help_text=_(
+                "The fill-in time and how many comments one connection or email address "
+                "may send an hour are in Site settings, Spam defences, with every other "
+                "form's."
+            ),
         ),
         FieldPanel("notify_every_minutes"),
     ]

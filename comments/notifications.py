@@ -16,18 +16,18 @@
 The signal receivers only enqueue tasks, after the transaction commits; the
 tasks (comments/tasks.py) call the senders below in the worker, never inside
 a request. Emails are rendered from plain-text and HTML templates in the
-reader's language.
+reader's language: moderators' through `home.staff_email.email_staff` (in
+their admin language, with the admin link), commenters' through its
+`send_email`.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -35,7 +35,7 @@ from django.utils.translation import gettext
 from django_tasks import default_task_backend
 
 from home.models import SiteSettings
-from languages.translations import admin_language
+from home.staff_email import email_staff, send_email
 from networks.permissions import networks_moderated_by
 
 from .models import Comment, CommentSettings, comment_status_changed
@@ -90,10 +90,6 @@ def _language_for(comment):
     return settings.LANGUAGE_CODE
 
 
-def _admin_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _page_url(page):
     url = page.get_full_url() if page is not None else None
     return url or settings.WAGTAILADMIN_BASE_URL
@@ -110,14 +106,6 @@ def house_rules_url():
     if page is None:
         return None
     return _page_url(page.localized)
-
-
-def _send(subject, template, context, to):
-    text = render_to_string(f"comments/email/{template}.txt", context)
-    html = render_to_string(f"comments/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[to])
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 # --- Moderators -------------------------------------------------------------------
@@ -172,20 +160,16 @@ def send_moderator_notice(user, *, remember=False):
     if remember:
         minutes = CommentSettings.load().notify_every_minutes
         cache.set(_notice_key(user), timezone.now().isoformat(), timeout=minutes * 60)
-    with translation.override(admin_language(user)):
-        context = {
-            "user": user,
-            "total": total,
-            "oldest": oldest,
-            "by_network": by_network,
-            "queue_url": _admin_url(reverse("comments:index") + "?state=pending"),
-            "site_name": settings.WAGTAIL_SITE_NAME,
-        }
-        subject = gettext("%(site)s: comments are waiting for moderation") % {
-            "site": settings.WAGTAIL_SITE_NAME
-        }
-        _send(subject, "moderators_waiting", context, user.email)
-    return 1
+    return email_staff(
+        [user],
+        subject=lambda: (
+            gettext("%(site)s: comments are waiting for moderation")
+            % {"site": settings.WAGTAIL_SITE_NAME}
+        ),
+        template="comments/email/moderators_waiting",
+        context={"total": total, "oldest": oldest, "by_network": by_network},
+        link=reverse("comments:index") + "?state=pending",
+    )
 
 
 def send_moderator_digest(user):
@@ -242,7 +226,10 @@ def _send_to_commenter(comment, template, reply=None):
             "comment_url": comment_url(reply or comment),
             "house_rules_url": house_rules_url(),
             "was_published": comment.status == Comment.Status.HIDDEN,
-            "site_name": settings.WAGTAIL_SITE_NAME,
         }
-        _send(SUBJECTS[template](), template, context, comment.email)
-    return 1
+        return send_email(
+            comment.email,
+            subject=SUBJECTS[template],
+            template=f"comments/email/{template}",
+            context=context,
+        )

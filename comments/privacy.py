@@ -1,8 +1,12 @@
 """A commenter's data on request, and how long we keep what we declined.
 
-- `export_commenter(email)`: everything one email address submitted, as data
-  for JSON (the `export_commenter` command and the admin's privacy view).
-- `erase_commenter(email)`: anonymise it. We anonymise rather than delete:
+- `export_comments(email, by=None)`: every comment one email address
+  submitted, as data for JSON; `erase_comments(email, by=None)` anonymises
+  them. Both are comments' part of the site-wide privacy requests
+  (`home.privacy`, registered in `CommentsConfig.ready`), which the admin's
+  Privacy requests page and the `export_personal_data` /
+  `erase_personal_data` commands walk.
+- Erasure: We anonymise rather than delete:
   deleting a comment would delete the replies other residents wrote to it
   (one conversation, `on_delete=CASCADE`) and leave the moderation history
   pointing at nothing. Anonymising removes every personal detail — name,
@@ -44,33 +48,29 @@ def _absolute_url(page):
         return None
 
 
-def export_commenter(email, by=None):
-    """Returns a JSON-ready dict of every comment `email` submitted (in any
+def export_comments(email, by=None):
+    """Returns a JSON-ready dict for each comment `email` submitted (in any
     letter case), and logs the export against each comment."""
     comments = list(Comment.objects.by_email(email).select_related("page").order_by("created_at"))
-    data = {
-        "email": email.strip(),
-        "exported_at": timezone.now().isoformat(),
-        "comments": [
-            {
-                "id": comment.pk,
-                "page": {"title": comment.page.title, "url": _absolute_url(comment.page)},
-                "in_reply_to": comment.parent_id,
-                "name": comment.name,
-                "email": comment.email,
-                "comment": comment.body,
-                "language": comment.language,
-                "email_me_when_published_or_answered": comment.notify,
-                "status": comment.status,
-                "posted_at": comment.created_at.isoformat(),
-                "decided_at": comment.decided_at.isoformat() if comment.decided_at else None,
-                "moderator_note": comment.decision_note,
-                "flags": comment.flags,
-                "ip_address": comment.ip_address,
-            }
-            for comment in comments
-        ],
-    }
+    data = [
+        {
+            "id": comment.pk,
+            "page": {"title": comment.page.title, "url": _absolute_url(comment.page)},
+            "in_reply_to": comment.parent_id,
+            "name": comment.name,
+            "email": comment.email,
+            "comment": comment.body,
+            "language": comment.language,
+            "email_me_when_published_or_answered": comment.notify,
+            "status": comment.status,
+            "posted_at": comment.created_at.isoformat(),
+            "decided_at": comment.decided_at.isoformat() if comment.decided_at else None,
+            "moderator_note": comment.decision_note,
+            "flags": comment.flags,
+            "ip_address": comment.ip_address,
+        }
+        for comment in comments
+    ]
     with transaction.atomic():
         for comment in comments:
             log(instance=comment, action="comments.export", user=by, data={})
@@ -78,7 +78,7 @@ def export_commenter(email, by=None):
     return data
 
 
-def erase_commenter(email, by=None):
+def erase_comments(email, by=None):
     """Anonymises every comment `email` submitted; returns how many."""
     comments = list(Comment.objects.by_email(email))
     if not comments:

@@ -1,12 +1,13 @@
-"""Spam and abuse defences that run before a comment is stored.
+"""The spam and abuse defences that are about comments only.
 
-The order, and what each does to a comment (decided here, one place):
+The order in which a comment meets every defence, and what each does:
 
-1. Honeypot and minimum fill-in time (in `comments.forms.CommentForm`):
-   refused, nothing stored, the form comes back with what was typed.
-2. Rate limits per IP address and per email address (`check_rate_limits`):
-   refused, nothing stored. Every attempt that gets this far counts, refused or
-   not, so a flood stays blocked. 0 in a setting switches that limit off.
+1. Honeypot and minimum fill-in time (`home.defences.HumanCheckFormMixin`,
+   as on every public form): refused, nothing stored, the form comes back
+   with what was typed.
+2. Rate limits per IP address and per email address
+   (`home.defences.rate_limited(request, "comments", email=...)`, under the
+   site settings' limits): refused, nothing stored.
 3. Blocklist of words, email addresses (``@example.com`` blocks a domain) and
    IP addresses or networks (``203.0.113.0/24``) (`blocklist_reason`): the
    comment IS stored, then marked as spam through `Comment.mark_spam`, so the
@@ -17,31 +18,20 @@ The order, and what each does to a comment (decided here, one place):
    comment, with a flag that the moderation queue shows; never approved
    automatically, even for a trusted commenter.
 
-Rate limits count in Django's default cache with `home.defences.hit`, which
-holds across processes (and so across gunicorn workers) on every backend.
+Steps 3 and 4 and trusted commenters are this module's.
 """
 
 import contextlib
-import hashlib
 import ipaddress
 import re
 
 from django.db.models import Count, Q
 
-from home.defences import client_ip, hit
 from networks.models import CommentPolicy
 
 from .models import Comment
 
-__all__ = [
-    "blocklist_reason",
-    "check_rate_limits",
-    "client_ip",
-    "find_links",
-    "hit",
-    "is_trusted_commenter",
-    "link_flags",
-]
+__all__ = ["blocklist_reason", "find_links", "is_trusted_commenter", "link_flags"]
 
 URL_RE = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", re.IGNORECASE)
 # Punctuation that ends a sentence rather than a link: "see https://x.org."
@@ -87,20 +77,6 @@ def blocklist_reason(comment_settings, *, name, email, body, ip):
         word = entry.casefold()
         if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text):
             return f"Blocked word ({entry})"
-    return ""
-
-
-def check_rate_limits(comment_settings, *, ip, email):
-    """Counts this attempt and returns "ip" or "email" if it goes over that
-    limit (per hour), or "" if it may go ahead."""
-    per_ip = comment_settings.rate_limit_per_ip
-    per_email = comment_settings.rate_limit_per_email
-    if per_ip and ip and hit(f"ip:{ip}") > per_ip:
-        return "ip"
-    # Hashed, so that no email address is written to the cache in clear.
-    email_key = hashlib.sha256((email or "").strip().lower().encode()).hexdigest()
-    if per_email and email and hit(f"email:{email_key}") > per_email:
-        return "email"
     return ""
 
 

@@ -17,10 +17,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Page
+
+from home.defences import client_ip, rate_limited
 
 from . import spam
 from .forms import CommentForm, ReportForm
@@ -81,18 +82,6 @@ def posted_url(request, page, fragment="comments-status"):
     return f"{page.get_url(request)}#{fragment}"
 
 
-RATE_LIMIT_MESSAGES = {
-    "ip": gettext_lazy(
-        "A lot of comments have come from your connection in the last hour. Please "
-        "wait an hour and press the button again: your comment is kept below."
-    ),
-    "email": gettext_lazy(
-        "A lot of comments have come from this email address in the last hour. Please "
-        "wait an hour and press the button again: your comment is kept below."
-    ),
-}
-
-
 def handle_comment(request, page, parent=None):
     """Validates, defends, stores and redirects: the one path for comments
     and replies."""
@@ -105,16 +94,16 @@ def handle_comment(request, page, parent=None):
         state.kept_text = request.POST.get("body", "")
         return render_page(request, page, state, status=403)
 
-    form = CommentForm(request.POST, min_fill_seconds=comment_settings.min_fill_seconds)
+    form = CommentForm(request.POST)
     state.form = form
     if not form.is_valid():
         return render_page(request, page, state, status=400)
 
-    ip = spam.client_ip(request)
+    ip = client_ip(request)
     email = form.cleaned_data["email"]
-    limited = spam.check_rate_limits(comment_settings, ip=ip, email=email)
+    limited = rate_limited(request, "comments", email=email)
     if limited:
-        form.add_error(None, RATE_LIMIT_MESSAGES[limited])
+        form.add_error(None, limited)
         return render_page(request, page, state, status=429)
 
     comment = form.save(commit=False)
@@ -152,11 +141,9 @@ def post_reply(request, page_id, parent_id):
     if parent is None:
         # Taken down (or never public) since the page was loaded: store
         # nothing, and give the text back as a new comment they may post.
-        comment_settings = CommentSettings.load(request_or_site=request)
         form = CommentForm(
             initial={key: request.POST.get(key, "") for key in ("name", "email", "body", "started")}
             | {"notify": bool(request.POST.get("notify"))},
-            min_fill_seconds=comment_settings.min_fill_seconds,
         )
         state = SectionState(
             page_key=page.translation_key,
@@ -173,8 +160,9 @@ def post_reply(request, page_id, parent_id):
 @require_http_methods(["GET", "POST"])
 def report_comment(request, comment_id):
     """Shows (GET) and takes (POST) a reader's report on an approved comment.
-    One report per IP address per comment; after the site's number of
-    reports the comment is hidden until a moderator decides."""
+    One report per IP address per comment, and as many reports an hour
+    as the site settings allow; after the site's number of reports the
+    comment is hidden until a moderator decides."""
     comment = Comment.objects.public().select_related("page").filter(pk=comment_id).first()
     if comment is None:
         raise Http404
@@ -198,8 +186,12 @@ def report_comment(request, comment_id):
     if request.method == "GET" or not form.is_valid():
         status = 400 if request.method == "POST" else 200
         return TemplateResponse(request, "comments/report.html", context, status=status)
+    limited = rate_limited(request, "reports")
+    if limited:
+        form.add_error(None, limited)
+        return TemplateResponse(request, "comments/report.html", context, status=429)
 
-    ip = spam.client_ip(request)
+    ip = client_ip(request)
     if CommentReport.objects.filter(comment=comment, ip_address=ip).exists():
         messages.info(
             request,

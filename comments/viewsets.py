@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 
+from home.admin_views import PrivacyRequestView
 from networks.models import NetworkPage
 from networks.permissions import networks_moderated_by
 
@@ -297,7 +298,8 @@ class CommentViewSet(ModelViewSet):
                 admin_views.DecideView.as_view(),
                 name="action",
             ),
-            path("privacy/", admin_views.PrivacyView.as_view(), name="privacy"),
+            # The site-wide Privacy requests page, at the address it had here.
+            path("privacy/", PrivacyRequestView.as_view(), name="privacy"),
         ]
 
 

@@ -317,15 +317,12 @@ AXES_ENABLED = env_bool("AXES_ENABLED", not TESTING)
 # A locked-out login gets the site's "Too many attempts" page (status 429).
 AXES_LOCKOUT_TEMPLATE = "429.html"
 
-# Comments: how many trusted proxies stand in front of the site, so that the
-# per-IP rate limit reads the resident's address from X-Forwarded-For.
-COMMENTS_PROXY_COUNT = env_int("COMMENTS_PROXY_COUNT", 0)
-
-# The networks' public forms (join, contact, start a network): the least time
-# a person takes to fill one in, and how many each IP address may send an hour.
-# (Comments have their own, in the Comments settings of the admin.)
-PUBLIC_FORMS_MIN_FILL_SECONDS = env_int("PUBLIC_FORMS_MIN_FILL_SECONDS", 3)
-PUBLIC_FORMS_RATE_LIMIT_PER_IP = env_int("PUBLIC_FORMS_RATE_LIMIT_PER_IP", 10)
+# How many trusted proxies stand in front of the site, so that the public
+# forms' per-IP rate limits (home.defences) read the resident's address from
+# X-Forwarded-For. COMMENTS_PROXY_COUNT is its old name, still read.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("COMMENTS_PROXY_COUNT", 0))
+# The public forms' fill-in time and rate limits are the site admins', in the
+# admin: Settings → Site settings → Spam defences (home.models.SiteSettings).
 
 # --- Wagtail ----------------------------------------------------------------------
 

@@ -1,19 +1,33 @@
-"""Defences against automated posting, shared by every public form that a
-resident fills in (comments, joining or contacting a network, proposing one).
+"""Defences against automated posting: the one module every public form a
+resident fills in uses (comments, reports, joining or contacting a network,
+proposing one; consultations and events next).
 
-- `HumanCheckFormMixin` gives a form a honeypot field that people never see
-  and a signed timestamp of when the form was shown, so that a post faster
-  than a person can type is refused. Both refuse before anything is stored
-  and the form comes back with what was typed.
-- `hit` counts attempts in the cache that every process shares, for rate
-  limits that hold across gunicorn workers.
-- `client_ip` finds the poster's address behind a known number of proxies.
+A form opts in three ways, all of them the same for every form:
 
-What each form does on top (blocklists, link limits, per-email limits) stays
-with the form's own app: see `comments.spam`.
+1. Its class mixes in `HumanCheckFormMixin`: a honeypot field that people
+   never see and a signed timestamp of when the form was shown, so that a
+   post faster than a person can type is refused. Both refuse before anything
+   is stored and the form comes back with what was typed.
+2. Its template has ``{% include "home/includes/human_check_fields.html" %}``
+   inside the ``<form>``: the hidden clock and the honeypot.
+3. Its view, once the form is valid and before anything is stored, calls
+   ``message = rate_limited(request, scope, email=...)`` and, if a message
+   comes back, adds it to the form (``form.add_error(None, message)``) and
+   answers 429 with the page again.
+
+The settings are the site admins', in one place: Settings → Site settings →
+Spam defences (`home.models.SiteSettings`): the least time to fill in a form,
+the limits per connection and per email address for every form, and
+different limits for one kind of form where a site admin wants them.
+
+Counting uses the default cache, which every process shares (`hit`), and the
+poster's address is read behind the number of trusted proxies in the setting
+TRUSTED_PROXY_COUNT (`client_ip`). What is about one kind of form only
+(comments' blocklists and link limits) stays with its app: see `comments.spam`.
 """
 
 import contextlib
+import hashlib
 import ipaddress
 import os
 import time
@@ -26,10 +40,28 @@ from django.core.cache.backends.filebased import FileBasedCache
 from django.core.files import locks
 from django.utils.translation import gettext_lazy as _
 
-STARTED_SALT = "comments.form.started"  # kept, so that forms open in a browser stay valid
+from .models import SiteSettings
+
+STARTED_SALT = "home.defences.started"
+# Clocks signed before the module was named for what it is: still accepted, so
+# that a form open in a browser across the upgrade goes through.
+OLD_STARTED_SALTS = ("comments.form.started",)
 HONEYPOT_FIELD = "contact_me_by_fax_only"
 STARTED_FIELD = "started"
 RATE_WINDOW_SECONDS = 60 * 60
+RATE_PREFIX = "defences:rate"
+
+#: The "try again later" message, by the limit that was reached.
+RATE_LIMIT_MESSAGES = {
+    "ip": _(
+        "A lot of forms have been sent from your connection in the last hour, so this one "
+        "was not sent. What you wrote is below: please try again in an hour."
+    ),
+    "email": _(
+        "A lot of forms have been sent from this email address in the last hour, so this "
+        "one was not sent. What you wrote is below: please try again in an hour."
+    ),
+}
 
 
 def sign_started(now=None):
@@ -41,22 +73,29 @@ def sign_started(now=None):
 def unsign_started(value):
     """Returns the time (seconds) a signed `started` value was issued, or None
     if it was tampered with."""
-    try:
-        return int(signing.Signer(salt=STARTED_SALT).unsign(value or "")) / 1000
-    except (signing.BadSignature, ValueError):
-        return None
+    for salt in (STARTED_SALT, *OLD_STARTED_SALTS):
+        try:
+            return int(signing.Signer(salt=salt).unsign(value or "")) / 1000
+        except (signing.BadSignature, ValueError):
+            continue
+    return None
 
 
 class HumanCheckFormMixin:
     """Adds the honeypot and the fill-in clock to a Django form.
 
-    Templates render ``form.started`` (hidden) and the honeypot inside an
-    element with the class ``form-trap``; `refusals()` returns the errors that
-    are these defences' rather than about what the person typed, so that a
-    template can show them without a link to a field nobody can see.
+    Templates render both with ``{% include "home/includes/human_check_fields.html" %}``;
+    `refusals()` returns the errors that are these defences' rather than
+    about what the person typed, so that a template can show them without a
+    link to a field nobody can see. The least fill-in time is the site
+    admins' (Site settings → Spam defences) unless a form is given
+    `min_fill_seconds`. A form a person may rightly send within a second (a
+    report: one choice and a button) sets `fill_in_clock = False` and keeps
+    the honeypot only.
     """
 
-    min_fill_seconds = 3
+    min_fill_seconds = None  # None: the site settings' value
+    fill_in_clock = True
     honeypot_message = _(
         "Something in the form looked automatic. Please check what you wrote "
         "and press the button again."
@@ -78,9 +117,18 @@ class HumanCheckFormMixin:
             required=False,
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
+        if not self.fill_in_clock:
+            return
         self.fields[STARTED_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
         if not self.is_bound and unsign_started(self.initial.get(STARTED_FIELD)) is None:
             self.initial[STARTED_FIELD] = sign_started()
+
+    def get_min_fill_seconds(self):
+        """Returns the least number of seconds a person takes to fill in
+        this form: the form's own, else the site settings'."""
+        if self.min_fill_seconds is not None:
+            return self.min_fill_seconds
+        return SiteSettings.load().min_fill_seconds
 
     def clean_contact_me_by_fax_only(self):
         if self.cleaned_data.get(HONEYPOT_FIELD):
@@ -94,7 +142,7 @@ class HumanCheckFormMixin:
             self.data = self.data.copy()
             self.data[self.add_prefix(STARTED_FIELD)] = sign_started()
             raise forms.ValidationError(self.started_message, code="started")
-        if time.time() - started < self.min_fill_seconds:
+        if time.time() - started < self.get_min_fill_seconds():
             raise forms.ValidationError(self.too_fast_message, code="too_fast")
         return started
 
@@ -110,11 +158,20 @@ class HumanCheckFormMixin:
         return [field for field in self if field.name not in (HONEYPOT_FIELD, STARTED_FIELD)]
 
 
+def trusted_proxy_count():
+    """Returns how many trusted proxies stand in front of the site: the
+    setting TRUSTED_PROXY_COUNT, else its old name COMMENTS_PROXY_COUNT, else 0."""
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", None)
+    if count is None:
+        count = getattr(settings, "COMMENTS_PROXY_COUNT", 0)
+    return count or 0
+
+
 def client_ip(request):
     """Returns the poster's IP address. Behind N trusted proxies (setting
-    COMMENTS_PROXY_COUNT, default 0) it is the Nth address from the right of
+    TRUSTED_PROXY_COUNT, default 0) it is the Nth address from the right of
     X-Forwarded-For; a client cannot forge the addresses its proxies append."""
-    proxies = getattr(settings, "COMMENTS_PROXY_COUNT", 0)
+    proxies = trusted_proxy_count()
     address = request.META.get("REMOTE_ADDR", "")
     if proxies:
         forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
@@ -135,7 +192,7 @@ def _counter_lock(backend):
         yield
         return
     os.makedirs(backend._dir, exist_ok=True)
-    with open(os.path.join(backend._dir, "comments-rate.lock"), "a+b") as handle:
+    with open(os.path.join(backend._dir, "defences-rate.lock"), "a+b") as handle:
         locks.lock(handle, locks.LOCK_EX)
         try:
             yield
@@ -143,7 +200,7 @@ def _counter_lock(backend):
             locks.unlock(handle)
 
 
-def hit(key, window=RATE_WINDOW_SECONDS, backend=None, prefix="comments:rate"):
+def hit(key, window=RATE_WINDOW_SECONDS, backend=None, prefix=RATE_PREFIX):
     """Counts one attempt against `key` in the current window (fixed windows
     of `window` seconds) and returns the count so far, this one included.
 
@@ -167,3 +224,35 @@ def hit(key, window=RATE_WINDOW_SECONDS, backend=None, prefix="comments:rate"):
     except ValueError:  # expired between add and incr
         backend.add(key, 1, timeout=window)
         return 1
+
+
+def email_key(email):
+    """Returns the key an email address is counted under: hashed, so that no
+    address is written to the cache in clear, and in any letter case."""
+    return hashlib.sha256((email or "").strip().lower().encode()).hexdigest()
+
+
+def over_limit(scope, *, ip, email=None, per_ip=0, per_email=0):
+    """Counts one attempt at the form `scope` from `ip` (and `email`) and
+    returns "ip" or "email" if it goes over that limit (per hour), or "" if it
+    may go ahead. Every attempt that gets this far counts, refused or not, so
+    that a flood stays blocked; a limit of 0 is off."""
+    if per_ip and ip and hit(f"{scope}:ip:{ip}") > per_ip:
+        return "ip"
+    if per_email and email and hit(f"{scope}:email:{email_key(email)}") > per_email:
+        return "email"
+    return ""
+
+
+def rate_limited(request, scope, *, email=None):
+    """Counts one attempt at the form `scope` ("comments", "reports", "join",
+    "contact", "proposal", "consultation", "event-registration", …) from the
+    poster's IP address and from `email`, under the site settings' limits for
+    that form. Returns the "try again later" message (translated) if either
+    limit is reached, else None."""
+    site_settings = SiteSettings.load(request_or_site=request)
+    per_ip, per_email = site_settings.rate_limits_for(scope)
+    reached = over_limit(
+        scope, ip=client_ip(request), email=email, per_ip=per_ip, per_email=per_email
+    )
+    return str(RATE_LIMIT_MESSAGES[reached]) if reached else None

@@ -1,11 +1,10 @@
 """Public forms of the networks: join a network, contact it, propose a new one."""
 
 from django import forms
-from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from home.defences import HumanCheckFormMixin, client_ip, hit
+from home.defences import HumanCheckFormMixin, rate_limited
 from home.forms import LineBreaksMixin
 
 from .models import JoinRequest, NetworkProposal
@@ -21,11 +20,10 @@ class PlainLabelsMixin:
 
 class PublicFormMixin(LineBreaksMixin, HumanCheckFormMixin, PlainLabelsMixin):
     """A form anyone may send: plain labels, a honeypot and a fill-in clock
-    (the least time from the setting PUBLIC_FORMS_MIN_FILL_SECONDS)."""
+    (`home.defences`, under the site settings' Spam defences). `email_field`
+    names the field whose address the per-email rate limit counts."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_fill_seconds", settings.PUBLIC_FORMS_MIN_FILL_SECONDS)
-        super().__init__(*args, **kwargs)
+    email_field = "email"
 
 
 class JoinRequestForm(PublicFormMixin, forms.ModelForm):
@@ -84,6 +82,8 @@ class ContactForm(PublicFormMixin, forms.Form):
 class NetworkProposalForm(PublicFormMixin, forms.ModelForm):
     """'Start a network': what it is for, who is in it, where, and who to contact."""
 
+    email_field = "contact_email"
+
     class Meta:
         model = NetworkProposal
         fields = ["name", "purpose", "members", "area", "contact_name", "contact_email"]
@@ -107,27 +107,20 @@ class NetworkProposalForm(PublicFormMixin, forms.ModelForm):
         }
 
 
-RATE_LIMIT_MESSAGE = _(
-    "A lot of forms have been sent from your connection in the last hour, so this one "
-    "was not sent. What you wrote is below: please try again in an hour."
-)
-
-
 def handle_public_form(request, form_class, *, scope, template, context, on_valid):
     """Shows (GET) and takes (POST) one of the networks' public forms.
 
-    A valid form within the rate limit goes to `on_valid(form)`, which stores
-    or sends it and returns the response. Anything else comes back with what
-    the person typed and a clear message: field errors, the spam defences'
-    refusals, or the per-IP limit (429). Nothing is stored before all of them
-    pass."""
+    A valid form within the rate limits of `scope` (`home.defences.rate_limited`)
+    goes to `on_valid(form)`, which stores or sends it and returns the
+    response. Anything else comes back with what the person typed and a clear
+    message: field errors, the spam defences' refusals, or the rate limit
+    (429). Nothing is stored before all of them pass."""
     form = form_class(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        limit = settings.PUBLIC_FORMS_RATE_LIMIT_PER_IP
-        ip = client_ip(request)
-        if limit and ip and hit(f"{scope}:ip:{ip}", prefix="networks:rate") > limit:
-            form.add_error(None, RATE_LIMIT_MESSAGE)
+        limited = rate_limited(request, scope, email=form.cleaned_data.get(form.email_field))
+        if limited:
+            form.add_error(None, limited)
             status = 429
         else:
             return on_valid(form)

@@ -139,7 +139,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         return handle_public_form(
             request,
             NetworkProposalForm,
-            scope="start",
+            scope="proposal",
             template="networks/network_proposal_form.html",
             context={"page": self, "self": self},
             on_valid=save,

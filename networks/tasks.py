@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection, send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -10,18 +10,7 @@ from django.utils.translation import gettext
 
 from django_tasks import task
 
-from languages.translations import admin_language
-
-
-def active_staff(users):
-    """Returns the active users among `users` who have an email address, one
-    per address, with their admin language at hand."""
-    by_email = {}
-    for user in (
-        users.filter(is_active=True).exclude(email="").select_related("wagtail_userprofile")
-    ):
-        by_email.setdefault(user.email.lower(), user)
-    return list(by_email.values())
+from home.staff_email import active_staff, email_staff
 
 
 def editors_of(network):
@@ -29,26 +18,6 @@ def editors_of(network):
     if not network.editors_group_id:
         return []
     return active_staff(network.editors_group.user_set.all())
-
-
-def admin_url(name, pk):
-    """Returns the absolute link to the admin view `name` of object `pk`, for
-    an email read away from the site."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=[pk])
-
-
-def _send_to_each(users, compose, reply_to):
-    """Sends one message to each of `users`, so that nobody sees the others'
-    addresses, written in the language each reads the admin in: `compose()`
-    returns (subject, body) in the active language. The subject is kept on
-    one line whatever a form held. Returns how many were sent."""
-    messages = []
-    for user in users:
-        with translation.override(admin_language(user)):
-            subject, body = compose()
-        subject = " ".join(str(subject).split())
-        messages.append(EmailMessage(subject, body, None, [user.email], reply_to=[reply_to]))
-    return get_connection().send_messages(messages) or 0
 
 
 @task()
@@ -79,17 +48,14 @@ def send_join_request_to_editors(join_request_id):
     if join_request is None:  # erased before the worker got to it
         return 0
     network = join_request.network
-    context = {
-        "join_request": join_request,
-        "network": network,
-        "admin_url": admin_url("networks_join_requests:detail", join_request.pk),
-    }
-
-    def compose():
-        body = render_to_string("networks/email/join_request_received.txt", context)
-        return str(join_request), body
-
-    return _send_to_each(editors_of(network), compose, join_request.email)
+    return email_staff(
+        editors_of(network),
+        subject=lambda: str(join_request),
+        template="networks/email/join_request_received",
+        context={"join_request": join_request, "network": network},
+        link=reverse("networks_join_requests:detail", args=[join_request.pk]),
+        reply_to=join_request.email,
+    )
 
 
 @task()
@@ -102,17 +68,14 @@ def send_proposal_to_admins(proposal_id):
     proposal = NetworkProposal.objects.filter(pk=proposal_id).first()
     if proposal is None:
         return 0
-    context = {
-        "proposal": proposal,
-        "admin_url": admin_url("networks_proposals:detail", proposal.pk),
-    }
-
-    def compose():
-        subject = gettext("Proposal for a new network: %(name)s") % {"name": proposal.name}
-        return subject, render_to_string("networks/email/proposal_received.txt", context)
-
-    admins = active_staff(get_user_model().objects.filter(is_superuser=True))
-    return _send_to_each(admins, compose, proposal.contact_email)
+    return email_staff(
+        get_user_model().objects.filter(is_superuser=True),
+        subject=lambda: gettext("Proposal for a new network: %(name)s") % {"name": proposal.name},
+        template="networks/email/proposal_received",
+        context={"proposal": proposal},
+        link=reverse("networks_proposals:detail", args=[proposal.pk]),
+        reply_to=proposal.contact_email,
+    )
 
 
 @task()

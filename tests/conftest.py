@@ -1,6 +1,9 @@
 """Shared fixtures: the demo content loaded once per session, factories, and
-logged-in clients. Each test runs inside a transaction that is rolled back,
-so the demo content is the same for every test."""
+logged-in clients; the roles every permission table is written in, and the
+parser of those tables. Each test runs inside a transaction that is rolled
+back, so the demo content is the same for every test.
+
+Network A is the food partnership, B the digital practitioners."""
 
 import io
 
@@ -9,7 +12,58 @@ from django.core.management import call_command
 
 import pytest
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, user
+
+#: Every role a permission test acts as, and the demo account that plays it.
+ROLES = {
+    "anonymous": None,
+    "editor A": "food-partnership-editor",
+    "moderator A": "food-partnership-moderator",
+    "editor B": "digital-practitioners-editor",
+    "moderator B": "digital-practitioners-moderator",
+    "site moderator": "moderator",
+    "admin": "admin",
+}
+NETWORK_SLUGS = {"A": "food-partnership", "B": "digital-practitioners"}
+#: The short column headings of the permission tables, and the roles they stand for.
+HEADINGS = {
+    "anon": "anonymous",
+    "ed A": "editor A",
+    "mod A": "moderator A",
+    "ed B": "editor B",
+    "mod B": "moderator B",
+    "site mod": "site moderator",
+    "admin": "admin",
+}
+
+
+def role_of(name):
+    """Returns the role a table heading (or a role's own name) stands for."""
+    return HEADINGS.get(name, name)
+
+
+def table_roles(text):
+    """Returns {heading: role} for the columns of a permission table, in order."""
+    header = [cell.strip() for cell in text.strip().splitlines()[0].split("|")]
+    return {heading: role_of(heading) for heading in header if heading in HEADINGS}
+
+
+def parse_policy(text, *, label_columns=1):
+    """Returns [(*labels, role, allowed)] from a permission table: a header
+    row of `label_columns` labels ("action", maybe "on") then one heading per
+    role (see HEADINGS), and one row per action of "yes" or "no" cells."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    headings = [cell.strip() for cell in lines[0].split("|")][label_columns:]
+    assert all(h in HEADINGS for h in headings), "the table's columns must be roles of ROLES"
+    roles = [role_of(heading) for heading in headings]
+    cells = []
+    for line in lines[1:]:
+        values = [cell.strip() for cell in line.split("|")]
+        labels, answers = values[:label_columns], values[label_columns:]
+        for role, answer in zip(roles, answers, strict=True):
+            assert answer in {"yes", "no"}, line
+            cells.append((*labels, role, answer == "yes"))
+    return cells
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +99,15 @@ def demo(db):
 
 
 @pytest.fixture
+def site_settings(demo):
+    """The site settings, where site admins tune every public form's spam
+    defences (fill-in time, rate limits): change, `.save()`, then post."""
+    from home.models import SiteSettings
+
+    return SiteSettings.load()
+
+
+@pytest.fixture
 def user_factory(db):
     return UserFactory
 
@@ -60,3 +123,17 @@ def login(client):
         return user
 
     return _login
+
+
+@pytest.fixture
+def as_role(client):
+    """Returns a function that logs the test client in as a role of ROLES (or
+    a table heading for one) and returns the client; "anonymous" stays out."""
+
+    def _as(role):
+        username = ROLES[role_of(role)]
+        if username is not None:
+            client.force_login(user(username))
+        return client
+
+    return _as

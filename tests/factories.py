@@ -15,3 +15,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
     password = factory.django.Password("password")
+
+
+def user(username):
+    """Returns the account `username` (a demo account, or one a test made)."""
+    return get_user_model().objects.get(username=username)

@@ -21,7 +21,7 @@ from django.utils.translation import get_language_info
 from home.models import SiteSettings
 
 from ..forms import CommentForm
-from ..models import Comment, CommentableMixin, CommentSettings
+from ..models import Comment, CommentableMixin
 from ..spam import URL_RE, URL_TRAILING
 
 register = template.Library()
@@ -99,7 +99,6 @@ def comments_section(context, page):
     request = context.get("request")
     if not isinstance(page, CommentableMixin) or request is None:
         return {"show": False}
-    comment_settings = CommentSettings.load(request_or_site=request)
     closed_reason = page.get_comments_closed_reason()
     page_language = page.locale.language_code
 
@@ -121,7 +120,7 @@ def comments_section(context, page):
         parent = next((c for c in threads if str(c.pk) == reply_to), None)
     form = state.form if state and state.form else None
     if form is None:
-        form = CommentForm(min_fill_seconds=comment_settings.min_fill_seconds)
+        form = CommentForm()
     if parent is not None:
         action = reverse("public_comments:reply", args=[page.pk, parent.pk])
     else:

@@ -14,18 +14,9 @@ import pytest
 
 from blog.models import Person
 from networks.models import NetworkPage
+from tests.conftest import NETWORK_SLUGS, parse_policy, table_roles
 
 pytestmark = pytest.mark.django_db
-
-ROLES = {
-    "anon": None,
-    "ed A": "food-partnership-editor",
-    "ed B": "digital-practitioners-editor",
-    "mod A": "food-partnership-moderator",
-    "site mod": "moderator",
-    "admin": "admin",
-}
-NETWORK_SLUGS = {"A": "food-partnership", "B": "digital-practitioners"}
 
 POLICY = """
 action                     | anon | ed A | ed B | mod A | site mod | admin
@@ -51,22 +42,11 @@ choose A's person          | no   | yes  | yes  | yes   | yes      | yes
 choose B's person          | no   | yes  | yes  | yes   | yes      | yes
 """
 
+# The roles of the table's columns (tests/conftest.py's ROLES, by heading).
+ROLES = table_roles(POLICY)
+
 LIST_URL = "/admin/snippets/blog/person/"
 ADD_URL = "/admin/snippets/blog/person/add/"
-
-
-def parse_policy(text):
-    """Returns [(action, role, allowed)] from the table above."""
-    lines = [line for line in text.strip().splitlines() if line.strip()]
-    roles = [cell.strip() for cell in lines[0].split("|")[1:]]
-    assert roles == list(ROLES), "the table's columns must be the roles above"
-    cells = []
-    for line in lines[1:]:
-        action, *answers = (cell.strip() for cell in line.split("|"))
-        for role, answer in zip(roles, answers, strict=True):
-            assert answer in {"yes", "no"}, line
-            cells.append((action, role, answer == "yes"))
-    return cells
 
 
 @pytest.fixture
@@ -83,18 +63,6 @@ def people(demo):
         "site-wide": Person.objects.create(name="Cy of Commons", role="Site team"),
         "networks": networks,
     }
-
-
-@pytest.fixture
-def as_role(client, login):
-    """Returns a function that logs the test client in as a role of ROLES."""
-
-    def _as(role):
-        if ROLES[role] is not None:
-            login(ROLES[role])
-        return client
-
-    return _as
 
 
 def ok(response):

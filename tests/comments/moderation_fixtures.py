@@ -1,26 +1,20 @@
-"""Fixtures for the moderators' side of comments: two networks' posts, the
-demo accounts by role, and a comment factory. Imported by the test modules
-(`from tests.comments.moderation_fixtures import *`)."""
+"""Helpers for the moderators' side of comments: two networks' posts and a
+comment factory. (Their fixtures are in tests/comments/conftest.py; a module
+that counts exact comments asks for `without_demo_comments`.)"""
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
-
-import pytest
 
 from blog.models import BlogPostPage
 from comments.models import Comment
 from networks.models import NetworkPage
+from tests.factories import user
+
+__all__ = ["DIGITAL", "FOOD", "assert_refused", "make_comment", "network", "post_in", "user"]
 
 FOOD = "food-partnership"
 DIGITAL = "digital-practitioners"
-
-
-@pytest.fixture(autouse=True)
-def without_demo_comments(demo):
-    """These tests count exact comments: they start from none (the demo has some)."""
-    Comment.objects.all().delete()
 
 
 def network(slug):
@@ -31,10 +25,6 @@ def post_in(slug):
     return BlogPostPage.objects.child_of(network(slug)).first()
 
 
-def user(username):
-    return get_user_model().objects.get(username=username)
-
-
 def make_comment(page, *, status=Comment.Status.PENDING, age=timedelta(hours=1), **fields):
     """Stores a comment directly, as the public form would after its checks."""
     fields.setdefault("name", "Resident")
@@ -43,36 +33,6 @@ def make_comment(page, *, status=Comment.Status.PENDING, age=timedelta(hours=1),
     return Comment.objects.create(
         page=page, status=status, created_at=timezone.now() - age, **fields
     )
-
-
-@pytest.fixture
-def editors_can_edit(demo):
-    """Each network's editors may edit inside their network: the networks app
-    grants this when it creates a network (checked here, not granted)."""
-    food_editor = user(f"{FOOD}-editor")
-    assert food_editor.has_perm("wagtailadmin.access_admin")
-    assert network(FOOD).permissions_for_user(food_editor).can_edit()
-    return demo
-
-
-@pytest.fixture
-def food_post(demo):
-    return post_in(FOOD)
-
-
-@pytest.fixture
-def digital_post(demo):
-    return post_in(DIGITAL)
-
-
-@pytest.fixture
-def food_comment(food_post):
-    return make_comment(food_post, name="Food Fan", email="fan@example.org")
-
-
-@pytest.fixture
-def digital_comment(digital_post):
-    return make_comment(digital_post, name="Digital Dan", email="dan@example.org")
 
 
 def assert_refused(response):

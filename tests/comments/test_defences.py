@@ -43,7 +43,7 @@ def test_the_honeypot_refuses_a_bot_and_keeps_the_text_for_a_person(client, demo
     assert "http://spam.example" not in text
 
 
-def test_a_form_sent_faster_than_a_person_types_is_refused(client, demo, comment_settings):
+def test_a_form_sent_faster_than_a_person_types_is_refused(client, demo, site_settings):
     page = demo_post()
     before = Comment.objects.count()
     started = sign_started(time.time() - 1)
@@ -51,8 +51,8 @@ def test_a_form_sent_faster_than_a_person_types_is_refused(client, demo, comment
     text = assert_refused_and_kept(response, 400, "quicker than a person can type", before)
     # The clock keeps running: the same form pressed again later goes through.
     assert f'value="{started}"' in text
-    comment_settings.min_fill_seconds = 0
-    comment_settings.save()
+    site_settings.min_fill_seconds = 0
+    site_settings.save()
     assert post_comment(client, page, started=started).status_code == 302
 
 
@@ -65,16 +65,16 @@ def test_a_missing_or_forged_timestamp_is_refused(client, demo):
         assert_refused_and_kept(response, 400, "Something went wrong with the form", before)
 
 
-def test_the_minimum_fill_in_time_is_a_site_setting(client, demo, comment_settings):
-    comment_settings.min_fill_seconds = 120
-    comment_settings.save()
+def test_the_minimum_fill_in_time_is_a_site_setting(client, demo, site_settings):
+    site_settings.min_fill_seconds = 120
+    site_settings.save()
     response = post_comment(client, demo_post())  # written in 60 seconds
     assert response.status_code == 400
 
 
-def test_rate_limit_per_ip_address(client, demo, comment_settings):
-    comment_settings.rate_limit_per_ip = 3
-    comment_settings.save()
+def test_rate_limit_per_ip_address(client, demo, site_settings):
+    site_settings.rate_limit_per_ip = 3
+    site_settings.save()
     page = demo_post()
     for i in range(3):
         assert post_comment(client, page, email=f"r{i}@example.org").status_code == 302
@@ -86,9 +86,9 @@ def test_rate_limit_per_ip_address(client, demo, comment_settings):
     assert post_comment(other, page, email="r10@example.org").status_code == 302
 
 
-def test_rate_limit_per_email_address_across_addresses(demo, comment_settings):
-    comment_settings.rate_limit_per_email = 2
-    comment_settings.save()
+def test_rate_limit_per_email_address_across_addresses(demo, site_settings):
+    site_settings.rate_limit_per_email = 2
+    site_settings.save()
     page = demo_post()
     for i in range(2):
         client = Client(REMOTE_ADDR=f"192.0.2.{i + 1}")
@@ -99,10 +99,10 @@ def test_rate_limit_per_email_address_across_addresses(demo, comment_settings):
     assert_refused_and_kept(response, 429, "from this email address", before)
 
 
-def test_rate_limits_of_zero_are_off(client, demo, comment_settings):
-    comment_settings.rate_limit_per_ip = 0
-    comment_settings.rate_limit_per_email = 0
-    comment_settings.save()
+def test_rate_limits_of_zero_are_off(client, demo, site_settings):
+    site_settings.rate_limit_per_ip = 0
+    site_settings.rate_limit_per_email = 0
+    site_settings.save()
     for _ in range(12):
         assert post_comment(client, demo_post()).status_code == 302
 
@@ -153,10 +153,10 @@ def test_more_links_than_allowed_are_held_and_flagged_not_refused(client, demo, 
     assert (comment.status, comment.flags) == (Comment.Status.PENDING, "links:3")
 
 
-def test_a_refused_post_stores_nothing_at_all(client, demo, comment_settings):
+def test_a_refused_post_stores_nothing_at_all(client, demo, site_settings):
     """Not a comment, not a log entry: a refusal leaves no trace in the database."""
-    comment_settings.rate_limit_per_ip = 1
-    comment_settings.save()
+    site_settings.rate_limit_per_ip = 1
+    site_settings.save()
     page = demo_post()
     post_comment(client, page)
     counts = (Comment.objects.count(), ModelLogEntry.objects.count())

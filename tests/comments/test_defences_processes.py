@@ -23,18 +23,17 @@ WORKER = f"""
 import os, sys, time
 import django
 django.setup()
-from types import SimpleNamespace
 from django.conf import settings
-from comments.spam import check_rate_limits
+from home.defences import over_limit
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache import caches
 assert isinstance(caches['default'], FileBasedCache), settings.CACHES
-limits = SimpleNamespace(rate_limit_per_ip={LIMIT_IP}, rate_limit_per_email={LIMIT_EMAIL})
+limits = dict(per_ip={LIMIT_IP}, per_email={LIMIT_EMAIL})
 go = sys.argv[1]
 print("ready", flush=True)
 while not os.path.exists(go):
     time.sleep(0.005)
-refused = [check_rate_limits(limits, ip="198.51.100.1", email="same@example.org")
+refused = [over_limit("comments", ip="198.51.100.1", email="same@example.org", **limits)
            for _ in range({ATTEMPTS})]
 print(sum(1 for r in refused if not r), refused.count("ip"), refused.count("email"), flush=True)
 """

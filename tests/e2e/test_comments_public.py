@@ -16,9 +16,9 @@ POST = "/networks/food-partnership/first-post/"
 @pytest.fixture
 def quick_form(site_url):
     """One second is enough to fill in the form in these tests (3 by default)."""
-    from comments.models import CommentSettings
+    from home.models import SiteSettings
 
-    settings = CommentSettings.load()
+    settings = SiteSettings.load()
     settings.min_fill_seconds = 1
     settings.save()
     return site_url

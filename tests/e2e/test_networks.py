@@ -71,9 +71,13 @@ def test_network_pages_read_well_and_are_accessible(request, site_url, tab_fixtu
     assert_accessible(tab)
 
 
-def test_join_form_explains_mistakes_and_keeps_what_was_typed(phone_page, site_url, settings):
+def test_join_form_explains_mistakes_and_keeps_what_was_typed(phone_page, site_url):
     # One second is enough to fill the form in here (a person gets 3 by default).
-    settings.PUBLIC_FORMS_MIN_FILL_SECONDS = 1
+    from home.models import SiteSettings
+
+    site_settings = SiteSettings.load()
+    site_settings.min_fill_seconds = 1
+    site_settings.save()
     tab = phone_page
     tab.goto(site_url + "/networks/food-partnership/join/")
     tab.get_by_label("Name", exact=True).fill("Ada Lovelace")

@@ -1,23 +1,12 @@
 """Fixtures for the networks tests: two demo networks, A and B, each with a
 live page that has unpublished changes, a sibling to move it under, and a
-pending join request; and the demo accounts of every role."""
+pending join request. (The roles and `as_role` are tests/conftest.py's.)"""
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
-
 import pytest
 
-ROLES = {
-    "anonymous": None,
-    "editor A": "food-partnership-editor",
-    "moderator A": "food-partnership-moderator",
-    "editor B": "digital-practitioners-editor",
-    "moderator B": "digital-practitioners-moderator",
-    "site moderator": "moderator",
-    "admin": "admin",
-}
-NETWORK_SLUGS = {"A": "food-partnership", "B": "digital-practitioners"}
+from tests.conftest import NETWORK_SLUGS
 
 
 @dataclass
@@ -55,16 +44,3 @@ def make_world(key, slug):
 @pytest.fixture
 def worlds(demo):
     return {key: make_world(key, slug) for key, slug in NETWORK_SLUGS.items()}
-
-
-@pytest.fixture
-def as_role(client):
-    """Returns a function that logs the test client in as a role of ROLES."""
-
-    def _as(role):
-        username = ROLES[role]
-        if username is not None:
-            client.force_login(get_user_model().objects.get(username=username))
-        return client
-
-    return _as

@@ -3,7 +3,6 @@ decisions staff make on what they receive."""
 
 import time
 
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
@@ -13,6 +12,7 @@ import pytest
 
 from home.defences import sign_started
 from networks.models import JoinRequest, NetworkIndexPage, NetworkPage, NetworkProposal
+from tests.factories import user
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +36,6 @@ def network(demo):
 
 def join_url(network):
     return network.url + network.reverse_subpage("join")
-
-
-def user(username):
-    return get_user_model().objects.get(username=username)
 
 
 def test_a_join_request_is_stored_for_the_network(client, network):

@@ -1,19 +1,15 @@
 """networks.permissions: the interface the comments app asks who moderates
 which network. Each answer is one query, however many networks there are."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
 import pytest
 
 from networks import permissions
 from networks.models import NetworkPage
+from tests.factories import user
 
 pytestmark = pytest.mark.django_db
-
-
-def user(username):
-    return get_user_model().objects.get(username=username)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 import pytest
 
-from tests.networks.conftest import ROLES
+from tests.conftest import ROLES, parse_policy
 
 pytestmark = pytest.mark.django_db
 
@@ -61,33 +61,6 @@ see join requests    | B  | no   | no   | no    | yes  | no    | no       | yes
 decide join requests | A  | no   | yes  | no    | no   | no    | no       | yes
 decide join requests | B  | no   | no   | no    | yes  | no    | no       | yes
 """
-
-
-# The table's column headings, and the roles (tests/networks/conftest.py) they stand for.
-COLUMNS = {
-    "anon": "anonymous",
-    "ed A": "editor A",
-    "mod A": "moderator A",
-    "ed B": "editor B",
-    "mod B": "moderator B",
-    "site mod": "site moderator",
-    "admin": "admin",
-}
-
-
-def parse_policy(text):
-    """Returns [(action, network, role, allowed)] from the table above."""
-    lines = [line for line in text.strip().splitlines() if line.strip()]
-    header = [cell.strip() for cell in lines[0].split("|")]
-    roles = [COLUMNS[label] for label in header[2:]]
-    assert roles == list(ROLES), "the table's columns must be the roles of conftest.ROLES"
-    cells = []
-    for line in lines[1:]:
-        action, network, *answers = (cell.strip() for cell in line.split("|"))
-        for role, answer in zip(roles, answers, strict=True):
-            assert answer in {"yes", "no"}, line
-            cells.append((action, network, role, answer == "yes"))
-    return cells
 
 
 def ok(response):
@@ -240,7 +213,7 @@ ACTIONS = {
     "decide join requests": decide_join_requests,
 }
 
-CELLS = parse_policy(POLICY)
+CELLS = parse_policy(POLICY, label_columns=2)
 
 
 def test_the_table_covers_every_role_action_and_network():

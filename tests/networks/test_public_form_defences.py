@@ -120,9 +120,10 @@ def test_a_bot_is_refused_and_a_person_keeps_what_they_typed(client, public_form
 
 
 def test_a_refused_forged_clock_starts_again_so_the_next_press_can_succeed(
-    client, public_form, settings
+    client, public_form, site_settings
 ):
-    settings.PUBLIC_FORMS_MIN_FILL_SECONDS = 0
+    site_settings.min_fill_seconds = 0
+    site_settings.save()
     html = public_form.post(client, {**public_form.data, "started": "forged"}).content
     restarted = html.decode().split('name="started" value="')[1].split('"')[0]
     response = public_form.post(client, {**public_form.data, "started": restarted})
@@ -130,8 +131,9 @@ def test_a_refused_forged_clock_starts_again_so_the_next_press_can_succeed(
     assert public_form.stored() == 1
 
 
-def test_one_address_sending_too_many_is_refused_for_the_hour(client, public_form, settings):
-    settings.PUBLIC_FORMS_RATE_LIMIT_PER_IP = 2
+def test_one_address_sending_too_many_is_refused_for_the_hour(client, public_form, site_settings):
+    site_settings.rate_limit_per_ip = 2
+    site_settings.save()
     for _ in range(2):
         assert public_form.post(client).status_code == 302
     response = public_form.post(client)
@@ -145,7 +147,8 @@ def test_one_address_sending_too_many_is_refused_for_the_hour(client, public_for
     assert other.status_code == 302
 
 
-def test_the_limit_can_be_switched_off(client, public_form, settings):
-    settings.PUBLIC_FORMS_RATE_LIMIT_PER_IP = 0
+def test_the_limit_can_be_switched_off(client, public_form, site_settings):
+    site_settings.rate_limit_per_ip = 0
+    site_settings.save()
     for _ in range(4):
         assert public_form.post(client).status_code == 302

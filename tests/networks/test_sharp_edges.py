@@ -1,7 +1,6 @@
 """Wagtail's sharp edges on a site shared by many networks: each of these is
 a way one network's editor could end up reading or changing another's."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from wagtail.models import GroupPagePermission, Page, WorkflowState
@@ -10,12 +9,9 @@ import pytest
 
 from home.models import StandardPage
 from networks.models import NetworkPage
+from tests.factories import user
 
 pytestmark = pytest.mark.django_db
-
-
-def user(username):
-    return get_user_model().objects.get(username=username)
 
 
 def test_editor_permissions_are_granted_on_their_network_page_only(demo):

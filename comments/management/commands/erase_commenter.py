@@ -1,27 +1,11 @@
-"""Erase everything one email address submitted."""
+"""`erase_commenter`: the old name of `erase_personal_data`, kept for the
+scripts and docs that use it."""
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
-
-from comments.privacy import erase_commenter
+from home.management.commands.erase_personal_data import Command as ErasePersonalData
 
 
-class Command(BaseCommand):
-    """`manage.py erase_commenter EMAIL [--by USERNAME]`: anonymises every
-    comment submitted with EMAIL (see comments.privacy for why anonymise
-    rather than delete). Logged in the audit log."""
+class Command(ErasePersonalData):
+    """`manage.py erase_commenter EMAIL [--by USERNAME]`: the same as
+    `erase_personal_data` (everything EMAIL submitted, comments included)."""
 
-    help = "Anonymise every comment submitted with EMAIL (name, email, IP and text)."
-
-    def add_arguments(self, parser):
-        parser.add_argument("email")
-        parser.add_argument("--by", help="Username of the admin making the request (for the log).")
-
-    def handle(self, email, by=None, **options):
-        user = None
-        if by:
-            user = get_user_model().objects.filter(username=by).first()
-            if user is None:
-                raise CommandError(f"No user named {by!r}.")
-        count = erase_commenter(email, by=user)
-        self.stdout.write(f"Erased {count} comments.")
+    help = "The old name of erase_personal_data: " + ErasePersonalData.help

@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -174,9 +174,22 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         )
 
 
-class NetworkPageTag(TaggedItemBase):
+class NetworkTheme(TagBase):
+    """A theme networks work on (food, health, young people, …), offered in
+    the directory's theme filter. Kept apart from the blog's tags (and from
+    images' and documents' tags), so each has clean slugs of its own."""
+
+    free_tagging = True
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class NetworkPageTag(ItemBase):
     """A theme of a network (food, health, young people, …)."""
 
+    tag = models.ForeignKey(NetworkTheme, on_delete=models.CASCADE, related_name="tagged_networks")
     content_object = ParentalKey(
         "networks.NetworkPage", on_delete=models.CASCADE, related_name="tagged_items"
     )

@@ -190,9 +190,7 @@ def test_listings_run_a_fixed_number_of_queries(client, network, make_post, monk
 def test_the_blogs_food_tag_has_its_own_slug_beside_the_networks_food_theme(client, blog_index):
     """Blog tags and network themes have tables of their own, so the theme
     "Food" does not push the blog's "food" tag to the slug `food_1`."""
-    food_posts = BlogPostPage.objects.live().filter(
-        tags__name="food", locale__language_code="en"
-    )
+    food_posts = BlogPostPage.objects.live().filter(tags__name="food", locale__language_code="en")
     assert food_posts.exists()
     response = client.get("/blog/tag/food/")
     assert response.status_code == 200

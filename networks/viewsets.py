@@ -17,7 +17,9 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -46,6 +48,11 @@ def join_requests_for(user):
     if user.is_superuser:
         return requests
     return requests.filter(network__in=networks_edited_by(user))
+
+
+def received(request):
+    """Returns when `request` came in, in the reader's format and time zone."""
+    return date_format(localtime(request.created_at), "DATETIME_FORMAT")
 
 
 class JoinRequestPermissionPolicy(BasePermissionPolicy):
@@ -328,7 +335,7 @@ class JoinRequestViewSet(DecisionViewSet):
             (_("Organisation"), r.organisation),
             (_("Message"), r.message),
             (_("May be listed publicly"), _("Yes") if r.list_publicly else _("No")),
-            (_("Received"), r.created_at),
+            (_("Received"), received(r)),
             (_("Status"), r.get_status_display()),
             (_("Decided by"), r.decided_by or ""),
         ]
@@ -360,7 +367,7 @@ class ProposalViewSet(DecisionViewSet):
             (_("Who is in it"), p.members),
             (_("Area"), p.area or _("Borough-wide")),
             (_("Contact"), f"{p.contact_name} <{p.contact_email}>"),
-            (_("Received"), p.created_at),
+            (_("Received"), received(p)),
             (_("Status"), p.get_status_display()),
         ]
 

@@ -51,7 +51,7 @@ test: install node_modules/.installed messages
 	COMMONS_TESTING=1 $(PY) -m pytest $(PYTEST_ARGS)
 
 # Everything but the browser tests: quick feedback while working.
-test-fast: install messages
+test-fast: install node_modules/.installed messages
 	COMMONS_TESTING=1 $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 lint: install

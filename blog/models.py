@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -86,9 +86,23 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class BlogPostTag(TaggedItemBase):
+class BlogTag(TagBase):
+    """A tag of blog posts ("food", "trust", …), with its page at
+    /blog/tag/<slug>/. Kept apart from the networks' themes (and from images'
+    and documents' tags), so a blog tag's slug is never pushed to `food_1` by
+    a theme of the same name."""
+
+    free_tagging = True
+
+    class Meta:
+        verbose_name = _("blog tag")
+        verbose_name_plural = _("blog tags")
+
+
+class BlogPostTag(ItemBase):
     """The link between a post and one of its tags (django-taggit)."""
 
+    tag = models.ForeignKey(BlogTag, on_delete=models.CASCADE, related_name="tagged_posts")
     content_object = ParentalKey(
         "blog.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
@@ -142,8 +156,8 @@ def tags_of(posts, limit=TAGS_IN_FILTER):
     """Returns the tags used by the posts of queryset `posts`, the most used
     first, each with `num_posts` (one query)."""
     return (
-        Tag.objects.filter(blog_blogposttag_items__content_object__in=posts)
-        .annotate(num_posts=Count("blog_blogposttag_items", distinct=True))
+        BlogTag.objects.filter(tagged_posts__content_object__in=posts)
+        .annotate(num_posts=Count("tagged_posts", distinct=True))
         .order_by("-num_posts", "name")[:limit]
     )
 
@@ -218,7 +232,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     def get_tag(self, tag_slug):
         """Returns the tag with `tag_slug`, or 404s."""
-        return get_object_or_404(Tag, slug=tag_slug)
+        return get_object_or_404(BlogTag, slug=tag_slug)
 
     def filter_posts(self, network=None, tag=None):
         """Returns this index's published posts, narrowed to a network and/or a tag."""

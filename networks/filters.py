@@ -5,9 +5,7 @@ networks there are."""
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from taggit.models import Tag
-
-from .models import NetworkPageTag, NetworkStatus
+from .models import NetworkPageTag, NetworkStatus, NetworkTheme
 
 BOROUGH_WIDE = "borough-wide"
 
@@ -84,7 +82,7 @@ class NetworkDirectoryFilter:
         # chosen (with 0), so the reader sees what they asked for and the form
         # does not quietly drop it.
         if selected["theme"] and not any(option[3] for option in themes):
-            tag = Tag.objects.filter(slug=selected["theme"]).first()
+            tag = NetworkTheme.objects.filter(slug=selected["theme"]).first()
             if tag is not None:
                 themes.append((tag.slug, tag.name, 0, True))
         if selected["area"] and not any(option[3] for option in areas):

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -30,8 +30,9 @@ from languages.listings import below_any_translation_of, in_reader_language
 DIRECTORY_PAGE_SIZE = 12
 
 
-def thanks(request, page, *, heading, message, back_label):
-    """Returns the confirmation page shown after one of the public forms."""
+def thanks(request, page, *, heading, message, back_label, status=200):
+    """Returns the confirmation page shown after one of the public forms (or,
+    with another `status`, the page that says why a form is not taken)."""
     return TemplateResponse(
         request,
         "networks/form_thanks.html",
@@ -42,6 +43,7 @@ def thanks(request, page, *, heading, message, back_label):
             "back_url": page.url,
             "back_label": back_label,
         },
+        status=status,
     )
 
 
@@ -141,7 +143,18 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             NetworkProposalForm,
             scope="proposal",
             template="networks/network_proposal_form.html",
-            context={"page": self, "self": self},
+            context={
+                "page": self,
+                "self": self,
+                # The page that invites residents to start a network is for
+                # search engines too: its own description and address.
+                "canonical_url": self.full_url + self.reverse_subpage("start"),
+                "og_title": _("Start a network"),
+                "meta_description": _(
+                    "Start a network on Commons: tell us what it is for and who is in it, "
+                    "and we will set up its section of the site with you."
+                ),
+            },
             on_valid=save,
         )
 
@@ -160,9 +173,22 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         )
 
 
-class NetworkPageTag(TaggedItemBase):
+class NetworkTheme(TagBase):
+    """A theme networks work on (food, health, young people, …), offered in
+    the directory's theme filter. Kept apart from the blog's tags (and from
+    images' and documents' tags), so each has clean slugs of its own."""
+
+    free_tagging = True
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class NetworkPageTag(ItemBase):
     """A theme of a network (food, health, young people, …)."""
 
+    tag = models.ForeignKey(NetworkTheme, on_delete=models.CASCADE, related_name="tagged_networks")
     content_object = ParentalKey(
         "networks.NetworkPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
@@ -347,6 +373,10 @@ class NetworkPage(RoutablePageMixin, Page):
             status=JoinRequest.Status.ACCEPTED, list_publicly=True
         ).order_by("name")
 
+    def accepts_join_requests(self):
+        """Returns whether people may ask to join: not once the network has closed."""
+        return self.status != NetworkStatus.CLOSED
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["member_organisations"] = self.get_member_organisations()
@@ -366,6 +396,21 @@ class NetworkPage(RoutablePageMixin, Page):
         editors, who are told of it by email."""
         from .forms import JoinRequestForm, handle_public_form
         from .tasks import send_join_request_to_editors
+
+        if not self.accepts_join_requests():
+            # The page hides the form, but a saved or forged POST must not
+            # store a request that no one will ever decide.
+            return thanks(
+                request,
+                self,
+                heading=_("This network has closed"),
+                message=_(
+                    "It no longer takes new members, so your request was not sent. "
+                    "Other networks in the directory may welcome you."
+                ),
+                back_label=_("Back to the network"),
+                status=403,
+            )
 
         def save(form):
             form.instance.network = self

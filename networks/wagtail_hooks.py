@@ -1,79 +1,40 @@
-"""Admin wiring for networks: the join request and proposal queues, the
-network editor's dashboard panel, and the guards that keep one network's
-editors out of another network's pages where Wagtail alone would let them in."""
+"""Admin wiring for networks: the join request and proposal queues (with their
+permission policies and bulk decisions), the network editor's dashboard
+panel, and the guards that keep one network's editors out of another
+network's pages where Wagtail alone would let them in."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
-from . import guards, views
-from .models import NetworkPage
+from . import guards
+from .bulk_actions import BULK_ACTIONS
+from .models import JoinRequest, NetworkPage, NetworkProposal
 from .panels import NetworkEditorPanel, NetworkGroupPermissionPanel
-from .permissions import networks_edited_by, without_other_networks
+from .permissions import without_other_networks
+from .viewsets import (
+    JoinRequestPermissionPolicy,
+    ProposalPermissionPolicy,
+    join_request_viewset,
+    proposal_viewset,
+)
 
-join_request_urls = [
-    path("", views.JoinRequestListView.as_view(), name="index"),
-    path("<int:pk>/", views.JoinRequestDetailView.as_view(), name="detail"),
-]
-proposal_urls = [
-    path("", views.ProposalListView.as_view(), name="index"),
-    path("<int:pk>/", views.ProposalDetailView.as_view(), name="detail"),
-]
-
-
-@hooks.register("register_admin_urls")
-def register_networks_admin_urls():
-    return [
-        path(
-            "join-requests/",
-            include(
-                (join_request_urls, "networks_join_requests"), namespace="networks_join_requests"
-            ),
-        ),
-        path(
-            "network-proposals/",
-            include((proposal_urls, "networks_proposals"), namespace="networks_proposals"),
-        ),
-    ]
+# Who sees and decides what in the decision queues: answered from the
+# network permissions, not from model permissions (see networks.viewsets).
+register_permission_policy(JoinRequest, JoinRequestPermissionPolicy(JoinRequest))
+register_permission_policy(NetworkProposal, ProposalPermissionPolicy(NetworkProposal))
 
 
-class JoinRequestsMenuItem(MenuItem):
-    """Shown to the editors of any network, and to site admins."""
-
-    def is_shown(self, request):
-        return request.user.is_superuser or networks_edited_by(request.user).exists()
+@hooks.register("register_admin_viewset")
+def register_decision_viewsets():
+    return [join_request_viewset, proposal_viewset]
 
 
-class ProposalsMenuItem(MenuItem):
-    """Shown to site admins only."""
-
-    def is_shown(self, request):
-        return request.user.is_superuser
-
-
-@hooks.register("register_admin_menu_item")
-def register_join_requests_menu_item():
-    return JoinRequestsMenuItem(
-        gettext_lazy("Join requests"),
-        reverse("networks_join_requests:index"),
-        icon_name="group",
-        order=250,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def register_proposals_menu_item():
-    return ProposalsMenuItem(
-        gettext_lazy("Network proposals"),
-        reverse("networks_proposals:index"),
-        icon_name="site",
-        order=260,
-    )
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
 
 
 @hooks.register("construct_homepage_panels")

@@ -185,3 +185,19 @@ def test_listings_run_a_fixed_number_of_queries(client, network, make_post, monk
     assert extra <= LISTING_QUERIES, f"{url}: {extra} queries more than a plain page"
     if url.startswith("/blog/"):
         assert shown >= 10
+
+
+def test_the_blogs_food_tag_has_its_own_slug_beside_the_networks_food_theme(client, blog_index):
+    """Blog tags and network themes have tables of their own, so the theme
+    "Food" does not push the blog's "food" tag to the slug `food_1`."""
+    food_posts = BlogPostPage.objects.live().filter(tags__name="food", locale__language_code="en")
+    assert food_posts.exists()
+    response = client.get("/blog/tag/food/")
+    assert response.status_code == 200
+    assert set(titles_in(response)) == {post.title for post in food_posts}
+    assert "Posts tagged “food”" in response.content.decode()
+    post_html = client.get(food_posts.first().url).content.decode()
+    assert 'href="/blog/tag/food/"' in post_html
+    assert "food_1" not in post_html
+    directory = client.get("/networks/", {"theme": "food"})
+    assert [n.slug for n in directory.context["networks"]] == ["food-partnership"]

@@ -162,3 +162,15 @@ def test_a_post_query_count_does_not_grow_with_its_comments(client, demo):
     many, response = queries()
     assert len(re.findall(r'<article class="comment"', html(response))) >= 80
     assert many == few, f"{few} queries with a few comments, {many} with 80 more"
+
+
+def test_a_comments_time_is_a_valid_html_datetime_without_microseconds(client, demo):
+    """The HTML standard's global date and time has whole seconds at most to
+    three decimals; Python's isoformat gives six, which validators refuse."""
+    page = demo_post()
+    comment = approved_comment(page, body="Timed.")
+    comment.created_at = comment.created_at.replace(microsecond=287168)
+    comment.save(update_fields=["created_at"])
+    text = section(client.get(page.url))
+    stamp = text.split(f'id="comment-{comment.pk}"', 1)[1].split('datetime="', 1)[1].split('"')[0]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", stamp), stamp

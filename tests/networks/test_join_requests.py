@@ -268,3 +268,32 @@ def test_a_message_as_long_as_the_box_allows_is_sent_with_its_line_breaks(
         )
     assert response.status_code == 302
     assert "We grow food.\nWe grow food." in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_closed_network_refuses_join_requests_on_the_server(client, network, method):
+    """The network page hides "Join this network" once a network has closed;
+    its join/ route refuses too, so a saved or forged form stores nothing."""
+    network.status = "closed"
+    network.save(update_fields=["status"])
+    assert "Join this network" not in client.get(network.url).content.decode()
+    response = getattr(client, method)(join_url(network), GOOD_JOIN)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "This network has closed" in html
+    assert "your request was not sent" in html
+    assert 'name="email"' not in html
+    assert not JoinRequest.objects.filter(email="ada@example.org").exists()
+
+
+def test_start_a_network_is_for_search_engines(client, demo):
+    """The page that invites residents to start a network is indexed, with its
+    own description and address, and its form posts to that address."""
+    directory = NetworkIndexPage.objects.get(locale__language_code="en")
+    html = client.get(directory.url + "start/").content.decode()
+    head = html.split("</head>", 1)[0]
+    assert "noindex" not in head
+    assert '<meta name="description" content="Start a network on Commons:' in head
+    assert f'<link rel="canonical" href="{directory.full_url}start/">' in head
+    assert 'action=""' not in html
+    assert f'<form method="post" action="{directory.url}start/"' in html

@@ -179,6 +179,8 @@ class Comment(models.Model):
             models.Index(
                 fields=["network", "status", "created_at"], name="comments_network_queue_idx"
             ),
+            # The pages with comments in a network moderator's scope (the page filter).
+            models.Index(fields=["network", "page"], name="comments_network_page_idx"),
             models.Index(fields=["page", "status"]),
             models.Index(fields=["email"]),
         ]

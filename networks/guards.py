@@ -10,8 +10,9 @@ every image and document. These answer first, at the same addresses (see
 config/urls.py and wagtail_hooks.py): objects the user may not see are left
 out, or the request is refused, without naming them.
 
-"May see" is the choosers' rule: a page outside every network or in a network
-the user edits (`without_other_networks`); an image or a document in a
+"May see" is the choosers' rule, widened to moderation: a page outside every
+network, in a network the user edits (`without_other_networks`) or one whose
+pages they moderate (its approval workflow is theirs); an image or a document in a
 collection the user may choose from; any other model, what its permission
 policy grants the user to view, choose, change or delete.
 """
@@ -30,7 +31,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from .permissions import without_other_networks
+from .permissions import pages_moderated_by, without_other_networks
 
 # What a user does with an object in the admin that lets them see it.
 SEEING_ACTIONS = ("choose", "view", "change", "delete")
@@ -42,7 +43,10 @@ def visible_to(user, model, objects):
     if user.is_superuser:
         return objects
     if issubclass(model, Page):
-        return without_other_networks(objects, user)
+        return objects.filter(
+            Q(pk__in=without_other_networks(objects, user).values("pk"))
+            | Q(pk__in=pages_moderated_by(user).values("pk"))
+        )
     policy = policy_registry.get_by_type(model)
     seen = Q()
     for action in SEEING_ACTIONS:
@@ -82,7 +86,7 @@ def for_visible_pages(view, *page_kwargs):
     def guarded(request, *args, **kwargs):
         ids = {kwargs[name] for name in page_kwargs}
         pages = Page.objects.filter(pk__in=ids)
-        if without_other_networks(pages, request.user).count() != pages.count():
+        if visible_to(request.user, Page, pages).count() != pages.count():
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

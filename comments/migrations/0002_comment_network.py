@@ -24,4 +24,8 @@ class Migration(migrations.Migration):
             model_name='comment',
             index=models.Index(fields=['network', 'status', 'created_at'], name='comments_network_queue_idx'),
         ),
+        migrations.AddIndex(
+            model_name='comment',
+            index=models.Index(fields=['network', 'page'], name='comments_network_page_idx'),
+        ),
     ]

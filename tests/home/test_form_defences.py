@@ -263,3 +263,27 @@ def test_only_site_admins_change_the_limits(client, login, site_settings, userna
     url = reverse("wagtailsettings:edit", args=["home", "sitesettings", site_settings.pk])
     client.post(url, settings_form(site_settings, rate_limit_per_ip="999"))
     assert SiteSettings.load().rate_limit_per_ip != 999
+
+
+def test_a_clock_signed_under_the_old_comments_salt_still_counts():
+    """Forms open in a browser across the upgrade keep working."""
+    from django.core import signing
+
+    from home.defences import unsign_started
+
+    old = signing.Signer(salt="comments.form.started").sign(str(int((time.time() - 60) * 1000)))
+    assert unsign_started(old) == pytest.approx(time.time() - 60, abs=5)
+    assert unsign_started(old.replace(":", ":x")) is None
+
+
+@pytest.mark.parametrize(
+    ("setting", "count"), [("TRUSTED_PROXY_COUNT", 1), ("COMMENTS_PROXY_COUNT", 1)]
+)
+def test_the_client_address_is_read_behind_trusted_proxies(settings, rf, setting, count):
+    """TRUSTED_PROXY_COUNT, or COMMENTS_PROXY_COUNT, its old name."""
+    from home.defences import client_ip
+
+    del settings.TRUSTED_PROXY_COUNT
+    setattr(settings, setting, count)
+    request = rf.post("/", HTTP_X_FORWARDED_FOR="203.0.113.5, 198.51.100.9")
+    assert client_ip(request) == "198.51.100.9"

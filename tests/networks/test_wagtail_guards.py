@@ -84,6 +84,30 @@ def test_the_workflow_preview_still_answers_site_admins(worlds, as_role):
     assert b.draft_title in messages_of(response)  # "… is not currently awaiting moderation"
 
 
+def test_a_networks_moderator_still_reviews_its_pages_awaiting_approval(demo, as_role, client):
+    from django.contrib.auth import get_user_model
+
+    from home.models import StandardPage
+    from networks.models import NetworkPage
+
+    network = NetworkPage.objects.get(slug="health-wellbeing", locale__language_code="en")
+    editor = get_user_model().objects.get(username="health-wellbeing-editor")
+    page = StandardPage(title="Please approve our plan", slug="approve-our-plan", live=False)
+    network.add_child(instance=page)
+    page.save_revision(user=editor)
+    task_state = page.get_workflow().start(page, editor).current_task_state
+    client.force_login(get_user_model().objects.get(username="health-wellbeing-moderator"))
+    preview = reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task_state.task_id])
+    assert client.get(preview).status_code == 200
+    action = reverse(
+        "wagtailadmin_pages:collect_workflow_action_data", args=[page.pk, "approve", task_state.pk]
+    )
+    assert client.get(action).status_code == 200
+    client.force_login(get_user_model().objects.get(username="food-partnership-moderator"))
+    refused = client.get(preview)
+    assert "Please approve our plan" not in messages_of(refused) + refused.content.decode()
+
+
 def test_the_explorer_and_move_confirmation_refuse_another_networks_page(worlds, as_role):
     a, b = worlds["A"], worlds["B"]
     client = as_role("editor A")

@@ -67,10 +67,10 @@ def bulk_action(request, app_label, model_name, action):
         raise Http404
     ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
     if "all" in request.GET.getlist("id"):
-        listing = action_class(request, model).get_all_objects_in_listing_query(
-            request.GET.get("childOf")
-        )
-        ids = list(listing)
+        # Every object of the listing, as the action itself selects them
+        # (with the listing's filters), then narrowed like the others.
+        actionable, others = action_class(request, model).get_actionable_objects()
+        ids = [obj.pk for obj in [*actionable, *others.get("items_with_no_access", [])]]
     allowed = visible_to(request.user, model, model._default_manager.filter(pk__in=ids))
     request.GET = request.GET.copy()
     request.GET.setlist("id", [str(pk) for pk in allowed.values_list("pk", flat=True)])

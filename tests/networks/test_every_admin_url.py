@@ -475,6 +475,7 @@ def test_the_tables_explain_every_admin_pattern(other_network):
     patterns, found, unknown = all_requests(made)
     assert not unknown, "\n".join(unknown)
     assert patterns > 100 and len(found) > patterns
+    print(f"{patterns} admin URL patterns, {len(found)} requests, exempt: {sorted(EXEMPT)}")
     for _name, path, _query in found:
         resolve(path)  # every built path reaches a view
 

@@ -11,7 +11,10 @@ and a network sets its policy with `CommentPolicyMixin`.
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models.functions import Cast
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+from wagtail.models.audit_log import ModelLogEntryManager
+
+from networks.permissions import is_site_moderator, pages_moderated_by
 
 
 class CommentQuerySet(models.QuerySet):
@@ -227,6 +234,54 @@ class CommentReport(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} ({self.comment_id})"
+
+
+class CommentLogEntryManager(ModelLogEntryManager):
+    """Who reads the moderation history in Reports → Site history.
+
+    Wagtail shows a model's log entries to users with a Django model
+    permission on it; moderation rights here are network permissions, so
+    without this a site moderator's Site history is empty. Site moderators
+    read every comment's history, network moderators their networks'
+    comments' history (the entries name the commenter, so no one else's)."""
+
+    def _handled_by_wagtail(self, user):
+        # Superusers (and anyone given a comment model permission) already
+        # see these entries through ModelLogEntry; listing them here too
+        # would show every row twice.
+        if user.is_superuser:
+            return True
+        content_type = ContentType.objects.get_for_model(Comment)
+        return any(
+            user.has_perm(f"comments.{codename}")
+            for codename in Permission.objects.filter(content_type=content_type).values_list(
+                "codename", flat=True
+            )
+        )
+
+    def viewable_by_user(self, user):
+        """Returns the comment log entries `user` may read that Wagtail's own
+        rule does not already show them."""
+        if not (user.is_authenticated and user.is_active) or self._handled_by_wagtail(user):
+            return self.none()
+        content_type = ContentType.objects.get_for_model(Comment)
+        comments = Comment.objects.all()
+        if not is_site_moderator(user):
+            comments = comments.filter(page__in=pages_moderated_by(user))
+        ids = comments.annotate(id_text=Cast("pk", models.CharField())).values("id_text")
+        return self.filter(content_type=content_type, object_id__in=ids)
+
+
+class CommentLogEntry(ModelLogEntry):
+    """Comment decisions in Wagtail's audit log: the same rows as
+    ModelLogEntry (a proxy), read by moderators as well as admins."""
+
+    objects = CommentLogEntryManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("comment log entry")
+        verbose_name_plural = _("comment log entries")
 
 
 #: Sent after every transition: comment, previous (status), action, by (user or None).

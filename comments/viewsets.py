@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -274,6 +275,15 @@ class CommentViewSet(ModelViewSet):
 
         base = super().menu_item_class
         return type(base.__name__, (base,), {"render_component": render_component})
+
+    @property
+    def url_finder_class(self):
+        """Links to a comment from elsewhere in the admin (Site history, the
+        audit log's "edit" link) go to its review page: comments have no
+        edit view."""
+        return type(
+            "CommentAdminURLFinder", (ModelAdminURLFinder,), {"edit_url_name": "comments:review"}
+        )
 
     def get_permissions_to_register(self):
         # Moderation rights are network permissions (networks.permissions),

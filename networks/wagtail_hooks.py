@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder, register_admin_url_finder
 from wagtail.admin.menu import MenuItem
 
 from . import views
-from .models import NetworkPage
+from .models import JoinRequest, NetworkPage, NetworkProposal
 from .panels import NetworkEditorPanel, NetworkGroupPermissionPanel
 from .permissions import networks_edited_by, without_other_networks
 
@@ -47,6 +48,22 @@ def register_networks_admin_urls():
             name="networks_submit_page_translation",
         ),
     ]
+
+
+class JoinRequestAdminURLFinder(ModelAdminURLFinder):
+    """Site history links a join request's log entry to its detail page."""
+
+    edit_url_name = "networks_join_requests:detail"
+
+
+class ProposalAdminURLFinder(ModelAdminURLFinder):
+    """Site history links a proposal's log entry to its detail page."""
+
+    edit_url_name = "networks_proposals:detail"
+
+
+register_admin_url_finder(JoinRequest, JoinRequestAdminURLFinder)
+register_admin_url_finder(NetworkProposal, ProposalAdminURLFinder)
 
 
 class JoinRequestsMenuItem(MenuItem):

@@ -31,8 +31,9 @@ setup: install messages
 	$(PY) manage.py load_demo --if-empty
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-# Links in the emails the worker prints point at this server.
-run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+# The site's address (sitemap, feeds, canonical links, links in the emails
+# the worker prints) is this server's; `migrate` writes it to the Site.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	@echo ""
 	@echo "  Commons is running at http://$(HOST):$(PORT)/"

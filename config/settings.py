@@ -327,7 +327,14 @@ PUBLIC_FORMS_RATE_LIMIT_PER_IP = env_int("PUBLIC_FORMS_RATE_LIMIT_PER_IP", 10)
 # --- Wagtail ----------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Commons"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (https://commons.example.org): written to the Wagtail
+# Site after every migrate (home.site_url), so the sitemap, feeds, canonical
+# links and JSON-LD use it; `make run` sets it to its own HOST and PORT.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# Absolute links in emails (and the admin's own), the public address unless set.
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

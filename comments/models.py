@@ -149,13 +149,28 @@ class Comment(models.Model):
         ),
         "hide": ({Status.APPROVED}, Status.HIDDEN),
         "restore": ({Status.HIDDEN, Status.REJECTED, Status.SPAM}, Status.APPROVED),
+        # A reported comment that breaks no rule: it stays up, and the
+        # decision closes its reports (with_open_reports() counts only
+        # reports made after the last decision).
+        "keep": ({Status.APPROVED}, Status.APPROVED),
     }
 
     def can_transition(self, action):
-        """Returns True if `action` (approve, reject, mark_spam, hide, restore)
-        applies to this comment in its current state."""
+        """Returns True if `action` (approve, reject, mark_spam, hide, restore,
+        keep) applies to this comment in its current state. "keep" applies
+        only to an approved comment with reports still open."""
         sources, _target = self.TRANSITIONS[action]
+        if action == "keep" and self.status in sources:
+            return self.has_open_reports()
         return self.status in sources
+
+    def has_open_reports(self):
+        """Returns True if readers reported the comment since the last
+        decision a person made on it."""
+        reports = self.reports.all()
+        if self.decided_by_id is None or self.decided_at is None:
+            return any(True for _report in reports)
+        return any(report.created_at > self.decided_at for report in reports)
 
     def _transition(self, action, by, note=""):
         sources, target = self.TRANSITIONS[action]
@@ -198,6 +213,16 @@ class Comment(models.Model):
     def restore(self, by=None, note=""):
         """Puts a hidden, rejected or spam comment back up."""
         return self._transition("restore", by, note)
+
+    def keep(self, by=None, note=""):
+        """Keeps a reported, approved comment up and dismisses its reports:
+        they stop counting as open, and the decision is audited."""
+        if by is None or not by.is_authenticated:
+            # Reports are closed by a person's decision (see with_open_reports).
+            raise InvalidTransition(self, "keep")
+        if not self.can_transition("keep"):
+            raise InvalidTransition(self, "keep")
+        return self._transition("keep", by, note)
 
     @property
     def is_reply(self):

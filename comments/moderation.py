@@ -29,7 +29,7 @@ from networks.permissions import (
 from .models import Comment, comment_status_changed
 
 #: The transitions a moderator may ask for, in the order the admin offers them.
-ACTIONS = ("approve", "reject", "mark_spam", "hide", "restore")
+ACTIONS = ("approve", "reject", "mark_spam", "hide", "restore", "keep")
 
 
 def _is_staff(user):

@@ -34,6 +34,7 @@ ACTION_LABELS = {
     "mark_spam": _("Mark as spam"),
     "hide": _("Hide"),
     "restore": _("Restore"),
+    "keep": _("Keep and dismiss reports"),
 }
 
 
@@ -89,8 +90,9 @@ class ActionsColumn(QueueColumn):
                 for action, label in ACTION_LABELS.items()
                 if instance.can_transition(action)
             ]
-            context["primary_actions"] = [a for a in actions if a[0] in {"approve", "reject"}]
-            context["more_actions"] = [a for a in actions if a[0] not in {"approve", "reject"}]
+            primary = {"approve", "reject", "keep"}
+            context["primary_actions"] = [a for a in actions if a[0] in primary]
+            context["more_actions"] = [a for a in actions if a[0] not in primary]
         context["review_url"] = reverse("comments:review", args=[instance.pk])
         return context
 
@@ -159,7 +161,10 @@ class CommentIndexView(generic.IndexView):
             comments_visible_to(self.request.user)
             .select_related("page", "parent")
             .prefetch_related(
-                Prefetch("reports", queryset=CommentReport.objects.only("pk", "comment_id"))
+                Prefetch(
+                    "reports",
+                    queryset=CommentReport.objects.only("pk", "comment_id", "created_at"),
+                )
             )
         )
 

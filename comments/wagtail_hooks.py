@@ -28,6 +28,11 @@ def register_comment_log_actions(actions):
     actions.register_action("comments.hide", _("Hide comment"), _("Comment hidden"))
     actions.register_action("comments.restore", _("Restore comment"), _("Comment restored"))
     actions.register_action(
+        "comments.keep",
+        _("Keep comment and dismiss reports"),
+        _("Comment kept, reports dismissed"),
+    )
+    actions.register_action(
         "comments.export", _("Export commenter's data"), _("Commenter's data exported")
     )
     actions.register_action(

@@ -167,9 +167,9 @@ class Comment(models.Model):
     def has_open_reports(self):
         """Returns True if readers reported the comment since the last
         decision a person made on it."""
-        reports = self.reports.all()
+        reports = list(self.reports.all())  # the queue prefetches them
         if self.decided_by_id is None or self.decided_at is None:
-            return any(True for _report in reports)
+            return bool(reports)
         return any(report.created_at > self.decided_at for report in reports)
 
     def _transition(self, action, by, note=""):

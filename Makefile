@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEMO_PASSWORD ?= commons-demo
 
-.PHONY: run install setup test test-fast lint format bench messages clean
+.PHONY: run deploy install setup test test-fast lint format bench messages clean
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Commons needs Python 3.11 or newer"'
@@ -31,8 +31,18 @@ setup: install messages
 	$(PY) manage.py load_demo --if-empty
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-# Links in the emails the worker prints point at this server.
-run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+# Production set-up of this checkout, never the demo: install from the lock,
+# compile translations, migrate and collect static files against the
+# environment's DATABASE_URL (and SITE_URL), then Django's deployment checks.
+# See README, "Production".
+deploy: install messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py check --deploy
+
+# The site's address (sitemap, feeds, canonical links, links in the emails
+# the worker prints) is this server's; `migrate` writes it to the Site.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	@echo ""
 	@echo "  Commons is running at http://$(HOST):$(PORT)/"

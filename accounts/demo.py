@@ -49,3 +49,19 @@ def load(out):
     ensure_user("admin", first_name="Ada", last_name="Admin", superuser=True)
     ensure_user("moderator", first_name="Mo", last_name="Derator", groups=[site_moderators_group()])
     out.write("  accounts: admin, moderator")
+
+
+#: Demo accounts, and only they, have an address at this made-up domain.
+DEMO_EMAIL_DOMAIN = "@commons.localhost"
+
+
+def demo_accounts():
+    """Returns the demo accounts (every one has a known password)."""
+    return get_user_model().objects.filter(email__endswith=DEMO_EMAIL_DOMAIN)
+
+
+def remove(out):
+    """Deletes the demo accounts; `manage.py remove_demo` calls it last."""
+    usernames = sorted(demo_accounts().values_list("username", flat=True))
+    demo_accounts().delete()
+    out.write(f"  accounts: {len(usernames)} demo accounts ({', '.join(usernames)})")

@@ -477,3 +477,20 @@ def load(out):
             ensure_post(parent, data)
             count += 1
     out.write(f"  blog: blog index, {len(PEOPLE)} people and {count} posts")
+
+
+def remove(out):
+    """Deletes the demo's site-wide posts (a network's posts go with their
+    network) in every language, and its people; `manage.py remove_demo`
+    calls it."""
+    slugs = [data["slug"] for data in POSTS[None]]
+    posts = BlogPostPage.objects.filter(slug__in=slugs, depth=4)
+    keys = list(posts.values_list("translation_key", flat=True))
+    count = 0
+    for post in BlogPostPage.objects.filter(translation_key__in=keys).order_by("-locale_id"):
+        post.delete()
+        count += 1
+    people = Person.objects.filter(name__in=list(PEOPLE))
+    people_count = people.count()
+    people.delete()
+    out.write(f"  blog: {count} site-wide demo posts and {people_count} people")

@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from home.site_url import public_root
 from networks.permissions import attach_networks
 
 FEED_LENGTH = 20
@@ -83,12 +84,16 @@ class BlogRssFeed(Feed):
             return subject.network.summary or self.title(subject)
         return subject.index.intro or self.title(subject)
 
+    # Links are absolute here, at the public address (SITE_URL), so Django
+    # does not prefix them with whatever host the request named.
     def link(self, subject):
-        return subject.index.posts_url(network=subject.network, tag=subject.tag)
+        return self.request_root + subject.index.posts_url(network=subject.network, tag=subject.tag)
 
     def feed_url(self, subject):
         kind = "atom" if self.feed_type is AtomWithContent else "rss"
-        return subject.index.feed_url(kind, network=subject.network, tag=subject.tag)
+        return self.request_root + subject.index.feed_url(
+            kind, network=subject.network, tag=subject.tag
+        )
 
     def items(self, subject):
         posts = (
@@ -106,7 +111,7 @@ class BlogRssFeed(Feed):
         return post.search_description or post.intro
 
     def item_link(self, post):
-        return post.url
+        return self.request_root + post.url
 
     def item_pubdate(self, post):
         return post.published_at
@@ -134,7 +139,7 @@ class BlogRssFeed(Feed):
         return {"content": absolute_urls(content, root)}
 
     def __call__(self, request, *args, **kwargs):
-        self.request_root = request.build_absolute_uri("/").rstrip("/")
+        self.request_root = public_root(request)
         return super().__call__(request, *args, **kwargs)
 
 

@@ -38,6 +38,7 @@ SUCCESS_MESSAGES = {
     "mark_spam": gettext_lazy("Comment by “%(name)s” marked as spam."),
     "hide": gettext_lazy("Comment by “%(name)s” hidden."),
     "restore": gettext_lazy("Comment by “%(name)s” restored."),
+    "keep": gettext_lazy("Comment by “%(name)s” kept; its reports are dismissed."),
 }
 
 

@@ -11,12 +11,12 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from wagtail.log_actions import registry
-        from wagtail.models import ModelLogEntry
 
-        from .models import Comment
+        from .models import Comment, CommentLogEntry
 
-        # Transitions are written to Wagtail's audit log (Reports > Site history).
-        registry.register_model(Comment, ModelLogEntry)
+        # Transitions are written to Wagtail's audit log (Reports > Site
+        # history), where moderators read them too (see CommentLogEntry).
+        registry.register_model(Comment, CommentLogEntry)
 
         # Email on new comments and on decisions (receivers enqueue tasks).
         # Each comment's stored network follows its page when it moves.

@@ -68,7 +68,7 @@ class CommentBulkAction(BulkAction):
         for comment in objects:
             # Re-read the state under the transaction: another moderator may
             # have decided in the meantime.
-            comment.refresh_from_db(fields=["status"])
+            comment.refresh_from_db(fields=["status", "decided_at", "decided_by"])
             if comment.can_transition(transition):
                 getattr(comment, transition)(by=user, note=note)
                 done += 1
@@ -139,10 +139,24 @@ class RestoreBulkAction(CommentBulkAction):
     )
 
 
+class KeepBulkAction(CommentBulkAction):
+    display_name = _("Keep and dismiss reports")
+    action_type = "keep"
+    transition = "keep"
+    aria_label = _("Keep the selected comments and dismiss their reports")
+    action_priority = 60
+    success_message = ngettext_lazy(
+        "%(count)d comment kept, its reports dismissed.",
+        "%(count)d comments kept, their reports dismissed.",
+        "count",
+    )
+
+
 BULK_ACTIONS = [
     ApproveBulkAction,
     RejectBulkAction,
     MarkSpamBulkAction,
     HideBulkAction,
     RestoreBulkAction,
+    KeepBulkAction,
 ]

@@ -14,7 +14,10 @@ queue is one indexed lookup.
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models.functions import Cast
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,13 +25,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page
+from wagtail.models.audit_log import ModelLogEntryManager
 
 from networks.models import CommentPolicy, NetworkPage
-from networks.permissions import network_for_page, networks_for_pages
+from networks.permissions import (
+    is_site_moderator,
+    network_for_page,
+    networks_for_pages,
+    pages_moderated_by,
+)
 
 __all__ = [
     "Comment",
+    "CommentLogEntry",
     "CommentPolicy",  # owned by networks; named here for the comments' callers
     "CommentQuerySet",
     "CommentReport",
@@ -207,13 +217,28 @@ class Comment(models.Model):
         ),
         "hide": ({Status.APPROVED}, Status.HIDDEN),
         "restore": ({Status.HIDDEN, Status.REJECTED, Status.SPAM}, Status.APPROVED),
+        # A reported comment that breaks no rule: it stays up, and the
+        # decision closes its reports (with_open_reports() counts only
+        # reports made after the last decision).
+        "keep": ({Status.APPROVED}, Status.APPROVED),
     }
 
     def can_transition(self, action):
-        """Returns True if `action` (approve, reject, mark_spam, hide, restore)
-        applies to this comment in its current state."""
+        """Returns True if `action` (approve, reject, mark_spam, hide, restore,
+        keep) applies to this comment in its current state. "keep" applies
+        only to an approved comment with reports still open."""
         sources, _target = self.TRANSITIONS[action]
+        if action == "keep" and self.status in sources:
+            return self.has_open_reports()
         return self.status in sources
+
+    def has_open_reports(self):
+        """Returns True if readers reported the comment since the last
+        decision a person made on it."""
+        reports = list(self.reports.all())  # the queue prefetches them
+        if self.decided_by_id is None or self.decided_at is None:
+            return bool(reports)
+        return any(report.created_at > self.decided_at for report in reports)
 
     def _transition(self, action, by, note=""):
         sources, target = self.TRANSITIONS[action]
@@ -257,6 +282,16 @@ class Comment(models.Model):
         """Puts a hidden, rejected or spam comment back up."""
         return self._transition("restore", by, note)
 
+    def keep(self, by=None, note=""):
+        """Keeps a reported, approved comment up and dismisses its reports:
+        they stop counting as open, and the decision is audited."""
+        if by is None or not by.is_authenticated:
+            # Reports are closed by a person's decision (see with_open_reports).
+            raise InvalidTransition(self, "keep")
+        if not self.can_transition("keep"):
+            raise InvalidTransition(self, "keep")
+        return self._transition("keep", by, note)
+
     @property
     def is_reply(self):
         return self.parent_id is not None
@@ -292,6 +327,54 @@ class CommentReport(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} ({self.comment_id})"
+
+
+class CommentLogEntryManager(ModelLogEntryManager):
+    """Who reads the moderation history in Reports → Site history.
+
+    Wagtail shows a model's log entries to users with a Django model
+    permission on it; moderation rights here are network permissions, so
+    without this a site moderator's Site history is empty. Site moderators
+    read every comment's history, network moderators their networks'
+    comments' history (the entries name the commenter, so no one else's)."""
+
+    def _handled_by_wagtail(self, user):
+        # Superusers (and anyone given a comment model permission) already
+        # see these entries through ModelLogEntry; listing them here too
+        # would show every row twice.
+        if user.is_superuser:
+            return True
+        content_type = ContentType.objects.get_for_model(Comment)
+        return any(
+            user.has_perm(f"comments.{codename}")
+            for codename in Permission.objects.filter(content_type=content_type).values_list(
+                "codename", flat=True
+            )
+        )
+
+    def viewable_by_user(self, user):
+        """Returns the comment log entries `user` may read that Wagtail's own
+        rule does not already show them."""
+        if not (user.is_authenticated and user.is_active) or self._handled_by_wagtail(user):
+            return self.none()
+        content_type = ContentType.objects.get_for_model(Comment)
+        comments = Comment.objects.all()
+        if not is_site_moderator(user):
+            comments = comments.filter(page__in=pages_moderated_by(user))
+        ids = comments.annotate(id_text=Cast("pk", models.CharField())).values("id_text")
+        return self.filter(content_type=content_type, object_id__in=ids)
+
+
+class CommentLogEntry(ModelLogEntry):
+    """Comment decisions in Wagtail's audit log: the same rows as
+    ModelLogEntry (a proxy), read by moderators as well as admins."""
+
+    objects = CommentLogEntryManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("comment log entry")
+        verbose_name_plural = _("comment log entries")
 
 
 #: Sent after every transition: comment, previous (status), action, by (user or None).

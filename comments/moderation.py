@@ -29,7 +29,7 @@ from networks.permissions import (
 from .models import Comment, comment_status_changed
 
 #: The transitions a moderator may ask for, in the order the admin offers them.
-ACTIONS = ("approve", "reject", "mark_spam", "hide", "restore")
+ACTIONS = ("approve", "reject", "mark_spam", "hide", "restore", "keep")
 
 #: Labels for the transitions, as buttons (Approve and Reject are the public contract).
 ACTION_LABELS = {
@@ -38,6 +38,7 @@ ACTION_LABELS = {
     "mark_spam": _("Mark as spam"),
     "hide": _("Hide"),
     "restore": _("Restore"),
+    "keep": _("Keep and dismiss reports"),
 }
 
 

@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn
 from wagtail.admin.views import generic
@@ -83,8 +84,9 @@ class ActionsColumn(QueueColumn):
                 for action, label in ACTION_LABELS.items()
                 if instance.can_transition(action)
             ]
-            context["primary_actions"] = [a for a in actions if a[0] in {"approve", "reject"}]
-            context["more_actions"] = [a for a in actions if a[0] not in {"approve", "reject"}]
+            primary = {"approve", "reject", "keep"}
+            context["primary_actions"] = [a for a in actions if a[0] in primary]
+            context["more_actions"] = [a for a in actions if a[0] not in primary]
         context["review_url"] = reverse("comments:review", args=[instance.pk])
         return context
 
@@ -153,7 +155,10 @@ class CommentIndexView(generic.IndexView):
             comments_visible_to(self.request.user)
             .select_related("page", "parent")
             .prefetch_related(
-                Prefetch("reports", queryset=CommentReport.objects.only("pk", "comment_id"))
+                Prefetch(
+                    "reports",
+                    queryset=CommentReport.objects.only("pk", "comment_id", "created_at"),
+                )
             )
         )
 
@@ -268,6 +273,15 @@ class CommentViewSet(ModelViewSet):
 
         base = super().menu_item_class
         return type(base.__name__, (base,), {"render_component": render_component})
+
+    @property
+    def url_finder_class(self):
+        """Links to a comment from elsewhere in the admin (Site history, the
+        audit log's "edit" link) go to its review page: comments have no
+        edit view."""
+        return type(
+            "CommentAdminURLFinder", (ModelAdminURLFinder,), {"edit_url_name": "comments:review"}
+        )
 
     def get_permissions_to_register(self):
         # Moderation rights are network permissions (networks.permissions),

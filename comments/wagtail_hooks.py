@@ -3,15 +3,17 @@ the moderation queue (menu item "Comments"), its bulk decisions, and the
 dashboard panel."""
 
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from .bulk_actions import BULK_ACTIONS
 from .models import Comment
-from .moderation import CommentPermissionPolicy
+from .moderation import CommentPermissionPolicy, user_moderates_anything
 from .panels import PendingCommentsPanel
 from .viewsets import comment_viewset
 
@@ -25,6 +27,11 @@ def register_comment_log_actions(actions):
     )
     actions.register_action("comments.hide", _("Hide comment"), _("Comment hidden"))
     actions.register_action("comments.restore", _("Restore comment"), _("Comment restored"))
+    actions.register_action(
+        "comments.keep",
+        _("Keep comment and dismiss reports"),
+        _("Comment kept, reports dismissed"),
+    )
     actions.register_action(
         "comments.export", _("Export commenter's data"), _("Commenter's data exported")
     )
@@ -46,6 +53,26 @@ def register_comment_viewset():
 
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("construct_reports_menu")
+def show_site_history_to_moderators(request, menu_items):
+    """Moderators read their decisions in Reports → Site history (see
+    CommentLogEntry); Wagtail lists that report only for people with page
+    permissions, so a moderator who edits no page gets it here."""
+    if not user_moderates_anything(request.user):
+        return
+    if any(item.name == "site-history" for item in menu_items):
+        return
+    menu_items.append(
+        MenuItem(
+            _("Site history"),
+            reverse("wagtailadmin_reports:site_history"),
+            name="site-history",
+            icon_name="history",
+            order=1000,
+        )
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -258,8 +258,32 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Uploads (images, documents): local files under MEDIA_ROOT by default;
+# MEDIA_STORAGE=s3 puts them in an S3-compatible bucket (needs the optional
+# extra: pip install ".[s3]"), with credentials from the usual AWS_* variables.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").strip().lower()
+if MEDIA_STORAGE == "local":
+    MEDIA_STORAGE_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    if not os.environ.get("MEDIA_BUCKET"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs MEDIA_BUCKET.")
+    MEDIA_STORAGE_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_BUCKET"],
+            "region_name": os.environ.get("MEDIA_REGION") or None,
+            "endpoint_url": os.environ.get("MEDIA_ENDPOINT_URL") or None,
+            "custom_domain": os.environ.get("MEDIA_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("MEDIA_PREFIX", "media"),
+            "default_acl": None,  # the bucket's own policy decides who reads
+            "querystring_auth": env_bool("MEDIA_SIGNED_URLS", False),
+            "file_overwrite": False,
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE_BACKEND,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -327,7 +351,14 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("COMMENTS_PROXY_COU
 # --- Wagtail ----------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Commons"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (https://commons.example.org): written to the Wagtail
+# Site after every migrate (home.site_url), so the sitemap, feeds, canonical
+# links and JSON-LD use it; `make run` sets it to its own HOST and PORT.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# Absolute links in emails (and the admin's own), the public address unless set.
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -1,6 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class HomeConfig(AppConfig):
+    """The frame of the site: home page, standard pages, site settings, and
+    the site's public address (SITE_URL, written to the Site after migrate)."""
+
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
+
+    def ready(self):
+        from .site_url import apply_site_url_after_migrate
+
+        post_migrate.connect(
+            apply_site_url_after_migrate, sender=self, dispatch_uid="home.site_url"
+        )

@@ -177,3 +177,19 @@ def load(out):
         f"  networks: {len(NETWORKS)} networks with their editor and moderator accounts, "
         f"members and join requests"
     )
+
+
+def remove(out):
+    """Deletes the demo networks in every language, with everything inside
+    them (posts, comments, join requests) and their groups (see
+    networks.signals); `manage.py remove_demo` calls it."""
+    slugs = [data["slug"] for data in NETWORKS]
+    keys = NetworkPage.objects.filter(slug__in=slugs).values_list("translation_key", flat=True)
+    networks = NetworkPage.objects.filter(translation_key__in=list(keys))
+    # Translations first: the original's subtree holds no other copy.
+    count = 0
+    for network in networks.order_by("-locale_id", "-depth"):
+        network.refresh_from_db()
+        network.delete()
+        count += 1
+    out.write(f"  networks: {count} demo network pages (every language) with their content")

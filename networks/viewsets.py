@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
@@ -284,6 +285,16 @@ class DecisionViewSet(ModelViewSet):
     @property
     def detail_view(self):
         return DecisionDetailView.as_view(viewset=self)
+
+    @property
+    def url_finder_class(self):
+        """Links from elsewhere in the admin (Site history) go to the detail
+        view: decisions have no edit view."""
+        return type(
+            "DecisionAdminURLFinder",
+            (ModelAdminURLFinder,),
+            {"edit_url_name": self.get_url_name("detail")},
+        )
 
     def index_view_for(self, request):
         """Returns the queue's index view set up for `request` without

@@ -5,9 +5,14 @@ from the bottom layer up (see DEMO_LOADERS), inside one transaction: the
 accounts, the home page and its sections, the networks, their blog posts,
 comments on those pages, then the translations of all of it. Every loader
 is idempotent, so running the command twice changes nothing.
+
+The demo has accounts with a published password (a superuser among them), so
+with DEBUG off the command refuses unless `--force` says a person means it
+(a staging copy, say). `remove_demo` takes the demo out again.
 """
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts import demo as accounts_demo
@@ -40,8 +45,19 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing if the site already has content (used by `make run`).",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load even with DEBUG off (the demo accounts' password is public).",
+        )
 
-    def handle(self, *args, if_empty=False, **options):
+    def handle(self, *args, if_empty=False, force=False, **options):
+        # (The test runner turns DEBUG off; COMMONS_TESTING says it is a test.)
+        if not settings.DEBUG and not settings.TESTING and not force:
+            raise CommandError(
+                "DEBUG is off: this looks like production, and the demo accounts' "
+                "password is public. Not loading the demo (use --force to load it anyway)."
+            )
         if if_empty and HomePage.objects.exists():
             self.stdout.write("The site already has content; demo content not loaded.")
             return

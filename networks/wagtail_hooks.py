@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
 
 from . import views
 from .models import NetworkPage
-from .panels import NetworkEditorPanel, NetworkGroupPermissionPanel
+from .panels import NetworkEditorPanel, NetworkGroupPermissionPanel, NetworkPagesSummaryItem
 from .permissions import networks_edited_by, without_other_networks
 
 join_request_urls = [
@@ -88,6 +89,18 @@ def add_network_editor_panel(request, panels):
     panel = NetworkEditorPanel.for_user(request.user)
     if panel is not None:
         panels.append(panel)
+
+
+# order=100: after Wagtail's own hook has added its items.
+@hooks.register("construct_homepage_summary_items", order=100)
+def count_a_network_editors_own_pages(request, summary_items):
+    """A network editor's "Pages" figure counts their networks' pages."""
+    if request.user.is_superuser or not networks_edited_by(request.user).exists():
+        return
+    summary_items[:] = [
+        NetworkPagesSummaryItem(request) if type(item) is PagesSummaryItem else item
+        for item in summary_items
+    ]
 
 
 @hooks.register("register_group_permission_panel")

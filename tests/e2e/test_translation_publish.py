@@ -6,6 +6,8 @@ translated the post is published and listed on the Bengali blog."""
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+import pytest
+
 from tests.e2e.conftest import log_in, screenshot
 from tests.i18n.test_translation_permissions import network_permissions  # noqa: F401
 
@@ -26,10 +28,10 @@ def fill_in(translation, except_paths=()):
         )
 
 
+@pytest.mark.usefixtures("network_permissions")
 def test_an_editor_publishes_a_bengali_translation_no_listing_showed_before(
     page,
     site_url,
-    network_permissions,  # noqa: F811
 ):
     network = Page.objects.get(slug="food-partnership", locale__language_code="en")
     post = network.get_children().live().first().specific

@@ -58,12 +58,12 @@ def fill_in(translation, except_paths=()):
         )
 
 
+@pytest.mark.usefixtures("network_permissions")
 def test_a_new_translation_is_a_draft_and_no_listing_shows_it(
     client,
     login,
-    network_permissions,
     post,
-    bengali,  # noqa: F811
+    bengali,
 ):
     login("food-partnership-editor")
     translated = translate(client, post, bengali)
@@ -79,13 +79,13 @@ def test_a_new_translation_is_a_draft_and_no_listing_shows_it(
     assert 'href="/networks/food-partnership/"' in html
 
 
+@pytest.mark.usefixtures("network_permissions")
 def test_publish_names_the_missing_fields_then_publishes_when_asked_again(
     client,
     login,
-    network_permissions,
     post,
     bengali,
-    publish,  # noqa: F811
+    publish,
 ):
     login("food-partnership-editor")
     translated = translate(client, post, bengali)
@@ -105,13 +105,13 @@ def test_publish_names_the_missing_fields_then_publishes_when_asked_again(
     assert translated.live
 
 
+@pytest.mark.usefixtures("network_permissions")
 def test_a_complete_translation_publishes_at_once(
     client,
     login,
-    network_permissions,
     post,
     bengali,
-    publish,  # noqa: F811
+    publish,
 ):
     login("food-partnership-editor")
     translated = translate(client, post, bengali)

@@ -20,6 +20,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.log_actions import log
 
+#: The session key that carries "this reader just reported comment N" from
+#: the report view to the comments section, which thanks them there.
+REPORTED_SESSION_KEY = "comments_reported"
+
 
 class CommentQuerySet(models.QuerySet):
     """Querysets that name their meaning; public templates only ever see

@@ -21,7 +21,7 @@ from django.utils.translation import get_language_info
 from home.models import SiteSettings
 
 from ..forms import CommentForm
-from ..models import Comment, CommentableMixin, CommentSettings
+from ..models import REPORTED_SESSION_KEY, Comment, CommentableMixin, CommentSettings
 from ..spam import URL_RE, URL_TRAILING
 
 register = template.Library()
@@ -128,6 +128,8 @@ def comments_section(context, page):
         action = reverse("public_comments:post", args=[page.pk])
 
     mine, posted = own_comments(request, page)
+    session = getattr(request, "session", None)
+    reported = session.pop(REPORTED_SESSION_KEY, None) if session is not None else None
     house_rules = SiteSettings.load(request_or_site=request).house_rules_page
     return {
         "show": True,
@@ -147,6 +149,7 @@ def comments_section(context, page):
         "kept_text": state.kept_text if state else "",
         "mine": mine,
         "posted": posted,
+        "reported": reported,
         "house_rules_url": house_rules.localized.get_url(request) if house_rules else "",
         "report_query": f"?on={page.pk}",
     }

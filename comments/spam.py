@@ -26,6 +26,9 @@ import hashlib
 import ipaddress
 import re
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from home.defences import client_ip, hit
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
     "check_rate_limits",
     "client_ip",
     "find_links",
+    "flags_in_words",
     "hit",
     "is_trusted_commenter",
     "link_flags",
@@ -58,6 +62,28 @@ def link_flags(text, max_links):
     links ("links:N"), or ""."""
     count = len(find_links(text))
     return f"links:{count}" if count > max_links else ""
+
+
+def flags_in_words(flags, max_links):
+    """Returns, for a moderator, why the spam checks held a comment, one
+    sentence per flag ("Held: 3 links, more than the 2 allowed"); `max_links`
+    is the site's limit."""
+    words = []
+    for flag in filter(None, (flags or "").split(",")):
+        kind, _sep, value = flag.strip().partition(":")
+        if kind == "links" and value.isdigit():
+            count = int(value)
+            words.append(
+                ngettext(
+                    "Held: %(count)s link, more than the %(allowed)s allowed",
+                    "Held: %(count)s links, more than the %(allowed)s allowed",
+                    count,
+                )
+                % {"count": count, "allowed": max_links}
+            )
+        else:
+            words.append(_("Held by the spam checks: %(flag)s") % {"flag": flag})
+    return words
 
 
 def _lines(text):

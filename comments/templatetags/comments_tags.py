@@ -22,7 +22,7 @@ from home.models import SiteSettings
 
 from ..forms import CommentForm
 from ..models import REPORTED_SESSION_KEY, Comment, CommentableMixin, CommentSettings
-from ..spam import URL_RE, URL_TRAILING
+from ..spam import URL_RE, URL_TRAILING, flags_in_words
 
 register = template.Library()
 
@@ -179,3 +179,13 @@ def own_comments(request, page):
     # writer: spammers learn nothing.
     held = [c for c in comments if c.status in (Comment.Status.PENDING, Comment.Status.SPAM)]
     return held, posted
+
+
+@register.simple_tag(takes_context=True)
+def held_because(context, comment):
+    """Returns why the spam checks held `comment`, in words, one sentence per
+    flag, for the moderation queue (the site's current link limit read once
+    per request)."""
+    request = context.get("request")
+    max_links = CommentSettings.load(request_or_site=request).max_links
+    return flags_in_words(comment.flags, max_links)

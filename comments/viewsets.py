@@ -188,6 +188,8 @@ class CommentIndexView(generic.IndexView):
         return [
             BulkActionsCheckboxColumn("bulk_actions", obj_type="comment"),
             CommentColumn("comment", view=self, label=_("Comment")),
+            # The decisions beside the text they act on, not at the row's far end.
+            ActionsColumn("actions", view=self, label=_("Decide")),
             PageColumn("page", view=self, label=_("Page")),
             StatusColumn("status", view=self, label=_("State")),
             DateColumn(
@@ -196,7 +198,6 @@ class CommentIndexView(generic.IndexView):
                 sort_key="created_at",
                 classname="comment-date-cell",
             ),
-            ActionsColumn("actions", view=self, label=_("Decide")),
         ]
 
     def get_action_url(self, comment, action):

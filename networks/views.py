@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -99,7 +101,10 @@ class DecisionDetailView(WagtailAdminTemplateMixin, TemplateView):
             if decision == "accept":
                 result = self.accept()
             elif decision == "decline":
-                self.object.decline(by=request.user)
+                if self.object.emails_outcome:
+                    self.object.decline(by=request.user, message=request.POST.get("message", ""))
+                else:
+                    self.object.decline(by=request.user)
                 result = None
                 messages.success(request, _("Declined: %(object)s") % {"object": self.object})
             else:
@@ -148,14 +153,22 @@ class JoinRequestDetailView(NetworkEditorRequiredMixin, DecisionDetailView):
             (_("Organisation"), r.organisation),
             (_("Message"), r.message),
             (_("May be listed publicly"), _("Yes") if r.list_publicly else _("No")),
-            (_("Received"), r.created_at),
+            (_("Received"), as_read(r.created_at)),
             (_("Status"), r.get_status_display()),
             (_("Decided by"), r.decided_by or ""),
+            (_("Decided"), as_read(r.decided_at)),
+            (_("Message sent with the decision"), r.decision_message),
         ]
 
     def accept(self):
-        self.object.accept(by=self.request.user)
+        self.object.accept(by=self.request.user, message=self.request.POST.get("message", ""))
         messages.success(self.request, _("Accepted: %(object)s") % {"object": self.object})
+
+
+def as_read(moment):
+    """Returns a date and time as people read them ("1 December 2026, 09:18",
+    in the site's time zone and the admin's language), or "" for none."""
+    return date_format(localtime(moment), "DATETIME_FORMAT") if moment else ""
 
 
 class SuperuserRequiredMixin:
@@ -194,8 +207,9 @@ class ProposalDetailView(SuperuserRequiredMixin, DecisionDetailView):
             (_("Who is in it"), p.members),
             (_("Area"), p.area or _("Borough-wide")),
             (_("Contact"), f"{p.contact_name} <{p.contact_email}>"),
-            (_("Received"), p.created_at),
+            (_("Received"), as_read(p.created_at)),
             (_("Status"), p.get_status_display()),
+            (_("Decided"), as_read(p.decided_at)),
         ]
 
     def accept(self):

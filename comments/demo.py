@@ -265,6 +265,29 @@ def add_comment(page, parent, data, when, moderator, settings):
     return comment
 
 
+TOP_LEVEL_GAP = timedelta(hours=3, minutes=17)
+REPLY_GAP = timedelta(minutes=41)
+
+
+def conversation_start(page, conversation):
+    """Returns when a conversation on `page` starts, so that its last comment
+    comes before the page's comments closed (and before now), never before
+    the page was published."""
+    span = sum(
+        (TOP_LEVEL_GAP + REPLY_GAP * len(replies) for *_data, replies in conversation),
+        timedelta(),
+    )
+    end = timezone.now() - timedelta(hours=12)
+    close_at = page.get_comments_close_at()
+    if close_at is not None:
+        end = min(end, close_at - timedelta(hours=1))
+    start = end - span
+    published = page.first_published_at
+    if published is not None and start < published:
+        start = published
+    return start
+
+
 def load(out):
     settings = CommentSettings.load()
     pages = [p.specific for p in commentable_pages()[: len(CONVERSATIONS)]]
@@ -273,13 +296,13 @@ def load(out):
         if Comment.objects.filter(page=page).exists():
             continue
         moderator = moderator_for(page)
-        when = timezone.now() - timedelta(hours=6 * len(conversation) + 12)
+        when = conversation_start(page, conversation)
         for *data, replies in conversation:
-            when += timedelta(hours=3, minutes=17)
+            when += TOP_LEVEL_GAP
             comment = add_comment(page, None, data, when, moderator, settings)
             added += 1
             for reply in replies:
-                when += timedelta(minutes=41)
+                when += REPLY_GAP
                 add_comment(page, comment, reply, when, moderator, settings)
                 added += 1
     out.write(f"  comments: {added} comments in every moderation state on {len(pages)} pages")

@@ -48,6 +48,10 @@ __all__ = [
     "comment_status_changed",
 ]
 
+#: The session key that carries "this reader just reported comment N" from
+#: the report view to the comments section, which thanks them there.
+REPORTED_SESSION_KEY = "comments_reported"
+
 
 class CommentQuerySet(models.QuerySet):
     """Querysets that name their meaning; public templates only ever see

@@ -26,12 +26,14 @@ import ipaddress
 import re
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from networks.models import CommentPolicy
 
 from .models import Comment
 
-__all__ = ["blocklist_reason", "find_links", "is_trusted_commenter", "link_flags"]
+__all__ = ["blocklist_reason", "find_links", "flags_in_words", "is_trusted_commenter", "link_flags"]
 
 URL_RE = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", re.IGNORECASE)
 # Punctuation that ends a sentence rather than a link: "see https://x.org."
@@ -53,6 +55,28 @@ def link_flags(text, max_links):
     links ("links:N"), or ""."""
     count = len(find_links(text))
     return f"links:{count}" if count > max_links else ""
+
+
+def flags_in_words(flags, max_links):
+    """Returns, for a moderator, why the spam checks held a comment, one
+    sentence per flag ("Held: 3 links, more than the 2 allowed"); `max_links`
+    is the site's limit."""
+    words = []
+    for flag in filter(None, (flags or "").split(",")):
+        kind, _sep, value = flag.strip().partition(":")
+        if kind == "links" and value.isdigit():
+            count = int(value)
+            words.append(
+                ngettext(
+                    "Held: %(count)s link, more than the %(allowed)s allowed",
+                    "Held: %(count)s links, more than the %(allowed)s allowed",
+                    count,
+                )
+                % {"count": count, "allowed": max_links}
+            )
+        else:
+            words.append(_("Held by the spam checks: %(flag)s") % {"flag": flag})
+    return words
 
 
 def _lines(text):

@@ -25,7 +25,14 @@ from home.defences import client_ip, rate_limited
 
 from . import spam
 from .forms import CommentForm, ReportForm
-from .models import Comment, CommentableMixin, CommentReport, CommentSettings, InvalidTransition
+from .models import (
+    REPORTED_SESSION_KEY,
+    Comment,
+    CommentableMixin,
+    CommentReport,
+    CommentSettings,
+    InvalidTransition,
+)
 
 #: Session keys: the poster's own comments (shown back to them alone) and the
 #: one just posted (for the thank-you message).
@@ -205,7 +212,9 @@ def report_comment(request, comment_id):
     with transaction.atomic():
         report.save()
         hide_if_reported_enough(comment, CommentSettings.load(request_or_site=request))
-    messages.success(request, _("Thank you for telling us. A moderator will look at this comment."))
+    # Thanked in the comments section, where the redirect takes the reader
+    # (not in the site's messages at the top of the page, out of sight).
+    request.session[REPORTED_SESSION_KEY] = comment.pk
     return redirect(posted_url(request, page, "comments"))
 
 

@@ -77,7 +77,8 @@ class ActionsColumn(QueueColumn):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context["request"]
         context["csrf_token"] = get_token(request)
-        context["next_url"] = request.get_full_path().replace("/results/", "/", 1)
+        queue_url = request.get_full_path().replace("/results/", "/", 1)
+        context["next_url"] = queue_url + self.anchor_after(instance, parent_context["table"])
         if context["can_moderate"]:
             actions = [
                 (action, label, self.view.get_action_url(instance, action))
@@ -89,6 +90,21 @@ class ActionsColumn(QueueColumn):
             context["more_actions"] = [a for a in actions if a[0] not in primary]
         context["review_url"] = reverse("comments:review", args=[instance.pk])
         return context
+
+    def anchor_after(self, instance, table):
+        """Returns the anchor that brings a moderator back to where they were
+        in the queue after deciding on `instance`: the next row (which takes
+        its place when the decision moves it out of the filtered list), else
+        the one before it, else the top of the list."""
+        ids = table.__dict__.setdefault("_comment_ids", [row.pk for row in table.data])
+        index = ids.index(instance.pk) if instance.pk in ids else -1
+        if index < 0:
+            return ""
+        if index + 1 < len(ids):
+            return f"#comment-{ids[index + 1]}"
+        if index > 0:
+            return f"#comment-{ids[index - 1]}"
+        return "#listing-results"
 
 
 class CommentIndexView(generic.IndexView):
@@ -172,6 +188,8 @@ class CommentIndexView(generic.IndexView):
         return [
             BulkActionsCheckboxColumn("bulk_actions", obj_type="comment"),
             CommentColumn("comment", view=self, label=_("Comment")),
+            # The decisions beside the text they act on, not at the row's far end.
+            ActionsColumn("actions", view=self, label=_("Decide")),
             PageColumn("page", view=self, label=_("Page")),
             StatusColumn("status", view=self, label=_("State")),
             DateColumn(
@@ -180,7 +198,6 @@ class CommentIndexView(generic.IndexView):
                 sort_key="created_at",
                 classname="comment-date-cell",
             ),
-            ActionsColumn("actions", view=self, label=_("Decide")),
         ]
 
     def get_action_url(self, comment, action):

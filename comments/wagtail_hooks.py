@@ -1,19 +1,24 @@
 """Admin wiring for comments: the audit-log actions every transition writes,
 the moderation queue (menu item "Comments"), its bulk decisions, and the
-dashboard panel."""
+dashboard panel, and the comments waiting in a network editor's panel."""
 
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from networks.panels import PANEL_ITEMS_HOOK
+from networks.permissions import pages_in_network
+
 from .bulk_actions import BULK_ACTIONS
 from .models import Comment
-from .moderation import CommentPermissionPolicy, user_moderates_anything
+from .moderation import CommentPermissionPolicy, comments_visible_to, user_moderates_anything
 from .panels import PendingCommentsPanel
 from .viewsets import comment_viewset
 
@@ -84,3 +89,15 @@ def add_pending_comments_panel(request, panels):
 def comments_menu_badge_css():
     """The badge of waiting comments beside the Comments menu item."""
     return format_html('<link rel="stylesheet" href="{}">', static("comments/menu.css"))
+
+
+@hooks.register(PANEL_ITEMS_HOOK)
+def pending_comments_in_network(user, network):
+    """A network editor's panel says how many comments wait in the network,
+    in every language, and links to them in the queue."""
+    count = comments_visible_to(user).pending().filter(page__in=pages_in_network(network)).count()
+    query = {"state": "pending", "network": network.pk} if count else {"state": "pending"}
+    label = ngettext("%(count)s comment waiting", "%(count)s comments waiting", count) % {
+        "count": count
+    }
+    return [{"label": label, "url": f"{reverse('comments:index')}?{urlencode(query)}"}]

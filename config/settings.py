@@ -370,6 +370,10 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# "Translate this page" makes a draft, never a live page of English text
+# under another language's <html lang>: the translation goes live when its
+# editor publishes it (languages.publishing names what is still missing).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Logging ----------------------------------------------------------------------
 

@@ -8,8 +8,9 @@ yet. A resident reading in Bengali would rather see every network, and read
 the ones not yet translated in English, than be told there are none.
 
 `in_reader_language(pages, locale_id)` keeps one version of each page: the
-one in the reader's language where it is live, otherwise the one in the
-site's default language (the source translations are made from). It adds
+one in the reader's language where it is live (and not an alias of
+another language's page), otherwise the one in the site's default language
+(the source translations are made from). It adds
 subqueries, never another query. Templates mark a version in another language
 with `{% lang_attrs page %}` (`lang`, and `dir` where the direction differs),
 so that screen readers pronounce it in its own language.
@@ -40,10 +41,13 @@ def in_reader_language(pages, locale_id):
     default language's. With `locale_id` None, `pages` is returned as it is."""
     if locale_id is None:
         return pages
-    translated = Page.objects.filter(locale_id=locale_id).live().values("translation_key")
+    # An alias in the reader's language (wagtail-localize copies a page's
+    # parents that way to hold a new translation) is the English page under
+    # another language's address: the English page is listed instead.
+    own = Q(locale_id=locale_id, alias_of__isnull=True)
+    translated = Page.objects.filter(own).live().values("translation_key")
     return pages.filter(
-        Q(locale_id=locale_id)
-        | (Q(locale_id__in=default_locale_ids()) & ~Q(translation_key__in=translated))
+        own | (Q(locale_id__in=default_locale_ids()) & ~Q(translation_key__in=translated))
     )
 
 

@@ -4,7 +4,9 @@
 request, with a fixed number of queries however many languages there are:
 
 - where each language in the switcher leads: this page's live translation, or
-  the home page in that language where there is none;
+  where there is none this page in English, saying in the reader's language
+  that it is not yet available in theirs (the home page in that language for
+  a view that is not a page);
 - the `hreflang` alternates: this page in every language it is live in, plus
   `x-default` (the page in the site's default language);
 - whether this translation may be out of date, and which page it was
@@ -22,6 +24,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.http import urlencode
 
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
@@ -48,6 +51,11 @@ def request_locales(request):
     return store["_commons_locales"]
 
 
+#: The query parameter the switcher adds when it keeps a reader on a page that
+#: is not translated into the language they chose.
+UNAVAILABLE_PARAMETER = "unavailable"
+
+
 @dataclass(frozen=True)
 class LanguageLink:
     """One language of a page: where to read it and what to call it."""
@@ -56,9 +64,12 @@ class LanguageLink:
     name: str
     url: str
     is_current: bool = False
-    # False when there is no translation of this page and the link leads to
-    # the home page in that language instead.
+    # False when there is no translation of this page in that language.
     is_translation: bool = True
+    # Where a link leads when there is no translation: "page" (this page,
+    # which then says it is not yet available in that language) or "home"
+    # (that language's home page, for a view that is not a page).
+    fallback: str = ""
 
 
 class PageLanguages:
@@ -164,7 +175,9 @@ class PageLanguages:
     @cached_property
     def switcher_links(self):
         """Returns a LanguageLink per language: to this page's translation
-        where one is live, otherwise to the home page in that language."""
+        where one is live, otherwise to this page in the default language
+        with a notice (`unavailable_language`), or for a view that is not a
+        page to the home page in that language."""
         if self.request is None:
             return []
         current = translation.get_language()
@@ -172,10 +185,16 @@ class PageLanguages:
         for locale in self.locales:
             url = self._translation_url(locale, keep_query=True)
             is_translation = url is not None
-            if url is None:
+            fallback = ""
+            if url is None and self._fallback_page is not None:
+                fallback = "page"
+                url = self._fallback_page.get_url(self.request) + self._beyond_page
+                url += "?" + urlencode({UNAVAILABLE_PARAMETER: locale.language_code})
+            elif url is None:
                 home = self.home_pages.get(locale.pk)
                 if home is None:
                     continue
+                fallback = "home"
                 url = home.get_url(self.request)
             links.append(
                 LanguageLink(
@@ -184,9 +203,38 @@ class PageLanguages:
                     url=url,
                     is_current=locale.language_code == current,
                     is_translation=is_translation,
+                    fallback=fallback,
                 )
             )
         return links
+
+    @cached_property
+    def _fallback_page(self):
+        """Returns the page a reader asking for a language this page is not
+        translated into stays on: its version in the site's default language
+        where that is live, else the page being read (None for a view)."""
+        if self.page is None:
+            return None
+        default = next(
+            (loc.pk for loc in self.locales if loc.language_code == settings.LANGUAGE_CODE), None
+        )
+        version = self.translations.get(default)
+        if version is None or version.alias_of_id:
+            return self.page
+        return version
+
+    @cached_property
+    def unavailable_language(self):
+        """Returns a LanguageLink (no URL) for the language the reader asked
+        for from the switcher when this page is not translated into it, so
+        the frame can say so in that language; otherwise None."""
+        code = self.request.GET.get(UNAVAILABLE_PARAMETER) if self.request else None
+        if not code or self.page is None:
+            return None
+        locale = next((loc for loc in self.locales if loc.language_code == code), None)
+        if locale is None or self._translation_url(locale) is not None:
+            return None
+        return LanguageLink(code=code, name=locale.get_display_name(), url="")
 
     @cached_property
     def alternates(self):

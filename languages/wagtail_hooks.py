@@ -3,7 +3,9 @@ translate and sync views, for pages and snippets (registered ahead of
 wagtail-localize's URLs, so these answer first at the same addresses),
 and its page buttons "Translate this page" and "Sync translated pages" shown
 only to people those views let in. (Its snippet buttons need no guard: the
-People listing shows an editor only the people they may change.)
+People listing shows an editor only the people they may change.) Its
+"Publish in <language>" is stopped once while fields are untranslated
+(`languages.publishing`).
 """
 
 from django.urls import path, reverse
@@ -12,6 +14,7 @@ from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize import wagtail_hooks as localize_hooks
 
+from .publishing import refuse_incomplete_publish
 from .views import (
     GuardedSubmitPageTranslationView,
     GuardedSubmitSnippetTranslationView,
@@ -90,3 +93,7 @@ def hide_translations_report_from_non_editors(request, menu_items):
         return
     url = reverse("wagtail_localize:translations_report")
     menu_items[:] = [item for item in menu_items if item.url != url]
+
+
+# order=-1: ahead of wagtail-localize's own before_edit_page, which publishes.
+hooks.register("before_edit_page", refuse_incomplete_publish, order=-1)

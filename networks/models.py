@@ -526,8 +526,15 @@ class Decision(models.Model):
         related_name="+",
         verbose_name=_("decided by"),
     )
+    decision_message = models.TextField(
+        _("message sent with the decision"), blank=True, max_length=2000
+    )
 
     objects = DecisionQuerySet.as_manager()
+
+    #: True where the person who asked is emailed the decision (the decision
+    #: page says so, and offers to add a message to the email).
+    emails_outcome = False
 
     log_action_prefix = ""
 
@@ -538,14 +545,22 @@ class Decision(models.Model):
     def is_pending(self):
         return self.status == self.Status.PENDING
 
-    def _decide(self, status, by):
+    def _decide(self, status, by, message=""):
+        """Records the decision, with the message that goes with it (kept on
+        the row and in the audit log)."""
         if not self.is_pending:
             raise ValidationError(_("This request has already been decided."))
         self.status = status
         self.decided_at = timezone.now()
         self.decided_by = by
-        self.save(update_fields=["status", "decided_at", "decided_by"])
-        log(instance=self, action=f"{self.log_action_prefix}.{status}", user=by)
+        self.decision_message = (message or "").strip()
+        self.save(update_fields=["status", "decided_at", "decided_by", "decision_message"])
+        log(
+            instance=self,
+            action=f"{self.log_action_prefix}.{status}",
+            user=by,
+            data={"message": self.decision_message} if self.decision_message else None,
+        )
 
 
 class JoinRequest(Decision):
@@ -566,6 +581,7 @@ class JoinRequest(Decision):
     list_publicly = models.BooleanField(_("may be listed publicly"), default=False)
 
     log_action_prefix = "networks.join_request"
+    emails_outcome = True
 
     class Meta:
         verbose_name = _("join request")
@@ -579,20 +595,22 @@ class JoinRequest(Decision):
             "network": self.network.title,
         }
 
-    def accept(self, by):
-        """Accepts the request and tells the requester, by a background task."""
+    def accept(self, by, message=""):
+        """Accepts the request and tells the requester, with the editor's
+        `message` if any, by a background task."""
         from .tasks import send_join_request_outcome
 
         with transaction.atomic():
-            self._decide(self.Status.ACCEPTED, by)
+            self._decide(self.Status.ACCEPTED, by, message)
             transaction.on_commit(lambda: send_join_request_outcome.enqueue(self.pk))
 
-    def decline(self, by):
-        """Declines the request and tells the requester, by a background task."""
+    def decline(self, by, message=""):
+        """Declines the request and tells the requester, with the editor's
+        `message` if any, by a background task."""
         from .tasks import send_join_request_outcome
 
         with transaction.atomic():
-            self._decide(self.Status.DECLINED, by)
+            self._decide(self.Status.DECLINED, by, message)
             transaction.on_commit(lambda: send_join_request_outcome.enqueue(self.pk))
 
 

@@ -168,6 +168,21 @@ def networks_edited_in_any_language_by(user):
     )
 
 
+def pages_in_network(network):
+    """Returns a queryset of every page in `network` (the network's page
+    included) in every language it has: below it or below one of its
+    translations."""
+    from .models import NetworkPage
+
+    paths = NetworkPage.objects.filter(translation_key=network.translation_key).values_list(
+        "path", flat=True
+    )
+    inside = Q()
+    for path in paths:
+        inside |= Q(path__startswith=path)
+    return Page.objects.filter(inside) if inside else Page.objects.none()
+
+
 def network_editors(networks=None):
     """Returns a queryset of the active users who edit at least one of
     `networks` (a NetworkPage queryset; every network when None), through a

@@ -51,9 +51,21 @@ def join_requests_for(user):
     return requests.filter(network__in=networks_edited_by(user))
 
 
+def as_read(moment):
+    """Returns a date and time as people read them ("1 December 2026, 09:18",
+    in the site's time zone and the admin's language), or "" for none."""
+    return date_format(localtime(moment), "DATETIME_FORMAT") if moment else ""
+
+
 def received(request):
     """Returns when `request` came in, in the reader's format and time zone."""
-    return date_format(localtime(request.created_at), "DATETIME_FORMAT")
+    return as_read(request.created_at)
+
+
+def decision_message(request, obj):
+    """The editor's optional message to email with the decision, for requests
+    whose outcome is emailed."""
+    return request.POST.get("message", "") if obj.emails_outcome else ""
 
 
 class JoinRequestPermissionPolicy(BasePermissionPolicy):
@@ -255,7 +267,11 @@ class DecisionDetailView(WagtailAdminTemplateMixin, TemplateView):
             if decision == "accept":
                 response = self.viewset.accept(request, self.object)
             elif decision == "decline":
-                self.object.decline(by=request.user)
+                message = decision_message(request, self.object)
+                if message:
+                    self.object.decline(by=request.user, message=message)
+                else:
+                    self.object.decline(by=request.user)
                 response = None
                 messages.success(request, _("Declined: %(object)s") % {"object": self.object})
             else:
@@ -349,10 +365,12 @@ class JoinRequestViewSet(DecisionViewSet):
             (_("Received"), received(r)),
             (_("Status"), r.get_status_display()),
             (_("Decided by"), r.decided_by or ""),
+            (_("Decided"), as_read(r.decided_at)),
+            (_("Message sent with the decision"), r.decision_message),
         ]
 
     def accept(self, request, obj):
-        obj.accept(by=request.user)
+        obj.accept(by=request.user, message=decision_message(request, obj))
         messages.success(request, _("Accepted: %(object)s") % {"object": obj})
         return None
 
@@ -380,6 +398,7 @@ class ProposalViewSet(DecisionViewSet):
             (_("Contact"), f"{p.contact_name} <{p.contact_email}>"),
             (_("Received"), received(p)),
             (_("Status"), p.get_status_display()),
+            (_("Decided"), as_read(p.decided_at)),
         ]
 
     def accept(self, request, obj):

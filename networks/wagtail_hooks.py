@@ -8,13 +8,14 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.permissions import register_permission_policy
 
 from . import guards
 from .bulk_actions import BULK_ACTIONS
 from .models import JoinRequest, NetworkPage, NetworkProposal
-from .panels import NetworkEditorPanel, NetworkGroupPermissionPanel
-from .permissions import without_other_networks
+from .panels import NetworkEditorPanel, NetworkGroupPermissionPanel, NetworkPagesSummaryItem
+from .permissions import networks_edited_by, without_other_networks
 from .viewsets import (
     JoinRequestPermissionPolicy,
     ProposalPermissionPolicy,
@@ -42,6 +43,18 @@ def add_network_editor_panel(request, panels):
     panel = NetworkEditorPanel.for_user(request.user)
     if panel is not None:
         panels.append(panel)
+
+
+# order=100: after Wagtail's own hook has added its items.
+@hooks.register("construct_homepage_summary_items", order=100)
+def count_a_network_editors_own_pages(request, summary_items):
+    """A network editor's "Pages" figure counts their networks' pages."""
+    if request.user.is_superuser or not networks_edited_by(request.user).exists():
+        return
+    summary_items[:] = [
+        NetworkPagesSummaryItem(request) if type(item) is PagesSummaryItem else item
+        for item in summary_items
+    ]
 
 
 @hooks.register("register_group_permission_panel")

@@ -21,8 +21,8 @@ from django.utils.translation import get_language_info
 from home.models import SiteSettings
 
 from ..forms import CommentForm
-from ..models import Comment, CommentableMixin
-from ..spam import URL_RE, URL_TRAILING
+from ..models import REPORTED_SESSION_KEY, Comment, CommentableMixin, CommentSettings
+from ..spam import URL_RE, URL_TRAILING, flags_in_words
 
 register = template.Library()
 
@@ -127,6 +127,8 @@ def comments_section(context, page):
         action = reverse("public_comments:post", args=[page.pk])
 
     mine, posted = own_comments(request, page)
+    session = getattr(request, "session", None)
+    reported = session.pop(REPORTED_SESSION_KEY, None) if session is not None else None
     house_rules = SiteSettings.load(request_or_site=request).house_rules_page
     return {
         "show": True,
@@ -146,6 +148,7 @@ def comments_section(context, page):
         "kept_text": state.kept_text if state else "",
         "mine": mine,
         "posted": posted,
+        "reported": reported,
         "house_rules_url": house_rules.localized.get_url(request) if house_rules else "",
         "report_query": f"?on={page.pk}",
     }
@@ -175,3 +178,13 @@ def own_comments(request, page):
     # writer: spammers learn nothing.
     held = [c for c in comments if c.status in (Comment.Status.PENDING, Comment.Status.SPAM)]
     return held, posted
+
+
+@register.simple_tag(takes_context=True)
+def held_because(context, comment):
+    """Returns why the spam checks held `comment`, in words, one sentence per
+    flag, for the moderation queue (the site's current link limit read once
+    per request)."""
+    request = context.get("request")
+    max_links = CommentSettings.load(request_or_site=request).max_links
+    return flags_in_words(comment.flags, max_links)

@@ -52,7 +52,8 @@ def main_navigation(context):
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in every language: its translation where one is
-    live, otherwise the home page in that language."""
+    live, otherwise this page in English with a notice (see
+    `unavailable_notice`)."""
     return {"links": _page_languages(context).switcher_links}
 
 
@@ -68,6 +69,14 @@ def translation_notice(context):
     """ "This translation may be out of date", with a link to the page it was
     translated from, when that page changed after the translation caught up."""
     return {"source": _page_languages(context).outdated_source_link}
+
+
+@register.inclusion_tag("components/unavailable_notice.html", takes_context=True)
+def unavailable_notice(context):
+    """ "This page is not yet available in Urdu", in Urdu, when the language
+    switcher kept a reader on a page not translated into the language they
+    chose."""
+    return {"language": _page_languages(context).unavailable_language}
 
 
 FOOTER_PAGES = [

@@ -55,8 +55,12 @@ def test_axe_finds_no_serious_violation_in_other_languages(page, site_url, path)
     assert_accessible(page)
 
 
-def test_untranslated_page_switches_to_the_home_page_in_that_language(page, site_url):
+def test_untranslated_page_keeps_the_reader_there_with_a_notice_in_their_language(page, site_url):
+    # Issue 13: this used to switch to the Bengali home page with no word of why.
     page.goto(site_url + "/networks/food-partnership/first-post/")
     page.get_by_role("navigation", name="Language").get_by_role("link", name="বাংলা").click()
-    page.wait_for_url(site_url + "/bn/")
-    assert page.locator("html").get_attribute("lang") == "bn"
+    page.wait_for_url(site_url + "/networks/food-partnership/first-post/?unavailable=bn")
+    assert page.locator("html").get_attribute("lang") == "en"
+    notice = page.locator(".unavailable-notice")
+    assert notice.get_attribute("lang") == "bn"
+    assert "এই পৃষ্ঠাটি এখনও বাংলা ভাষায় পাওয়া যায় না।" in notice.inner_text()

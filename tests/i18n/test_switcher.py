@@ -40,14 +40,18 @@ def test_switcher_leads_to_this_pages_translation_in_every_language(client, demo
     }
 
 
-def test_switcher_falls_back_to_the_home_page_where_there_is_no_translation(client, demo):
+def test_switcher_keeps_the_reader_on_the_page_where_there_is_no_translation(client, demo):
     # The food partnership's post is translated into Polish and Urdu only.
+    # (Issue 13: this used to lead to the Bengali home page, with no word of why.)
     html = client.get("/networks/food-partnership/first-post/").content.decode()
     links = switcher(html)
     assert links["pl"] == "/pl/networks/food-partnership/first-post/"
     assert links["ur"] == "/ur/networks/food-partnership/first-post/"
-    assert links["bn"] == "/bn/"
-    assert 'href="/bn/" lang="bn" hreflang="bn" data-fallback="home"' in html
+    assert links["bn"] == "/networks/food-partnership/first-post/?unavailable=bn"
+    assert (
+        'href="/networks/food-partnership/first-post/?unavailable=bn" lang="bn" hreflang="bn"'
+        ' data-fallback="page"' in html
+    )
 
 
 def test_switcher_marks_the_current_language(client, demo):
@@ -61,7 +65,7 @@ def test_a_draft_translation_is_not_offered(client, demo):
     page = Page.objects.get(slug="house-rules", locale=polish)
     page.unpublish()
     links = switcher(client.get("/house-rules/").content.decode())
-    assert links["pl"] == "/pl/"
+    assert links["pl"] == "/house-rules/?unavailable=pl"
     assert "pl" not in alternates(client.get("/house-rules/").content.decode())
 
 
@@ -79,9 +83,10 @@ def test_switcher_keeps_the_route_of_a_page_and_its_filters(client, demo):
     html = client.get("/networks/", {"theme": "food", "page": "1"}).content.decode()
     assert switcher(html)["ur"] == "/ur/networks/?theme=food&amp;page=1"
     assert alternates(html)["ur"] == "http://testserver/ur/networks/"  # filters aside
-    # No translation: the home page, without the route.
+    # No translation: the same route in English, with a notice (issue 13:
+    # this used to be the Bengali home page, without the route).
     html = client.get("/networks/food-partnership/join/").content.decode()
-    assert switcher(html)["bn"] == "/bn/"
+    assert switcher(html)["bn"] == "/networks/food-partnership/join/?unavailable=bn"
 
 
 def test_hreflang_lists_live_translations_and_x_default(client, demo):

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "networks",
     "blog",
     "comments",
+    "consultations",
     "languages",
     # Wagtail
     "wagtail_localize",

@@ -37,12 +37,14 @@ COOP_QUESTIONS = [
         WHY_NOT,
         "multiline",
         "",
-        "Tell us honestly: we want to hear from people who think this is a waste of time, or a bad idea, and why.",
+        "Tell us honestly: we want to hear from people who think this is a waste of time, or a "
+        "bad idea, and why.",
     ),
     (
         WORRY,
         "radio",
-        "The cost of membership\nMore meetings and paperwork\nLosing our informal way of working\nLegal responsibility\nNothing worries me",
+        "The cost of membership\nMore meetings and paperwork\nLosing our informal way of "
+        "working\nLegal responsibility\nNothing worries me",
         "",
     ),
     (
@@ -205,19 +207,29 @@ def load_coop(network, now):
         network,
         "should-we-become-a-co-operative",
         title="Should we become a co-operative? Tell us why not",
-        summary="We are thinking of becoming a community co-operative owned by its members. Before we decide, we want to hear the case against.",
+        summary=(
+            "We are thinking of becoming a community co-operative owned by its members. Before we "
+            "decide, we want to hear the case against."
+        ),
         proposal=p(
-            "The partnership would become a community co-operative: members would own it, elect its board at an annual general meeting and decide how any surplus is spent.",
-            "We are keen to hear from people who think this is a waste of time or a bad idea, and importantly why.",
+            "The partnership would become a community co-operative: members would own it, elect "
+            "its board at an annual general meeting and decide how any surplus is spent.",
+            "We are keen to hear from people who think this is a waste of time or a bad idea, and "
+            "importantly why.",
         ),
         opens_at=now - 7 * DAY,
         closes_at=now + 21 * DAY,
         results_due=(now + 49 * DAY).date(),
         audience="Everyone who grows, cooks, buys or volunteers with the Food Partnership.",
-        use_of_answers="The steering group reads every answer before it decides. We publish the figures and what we decided; we never publish names.",
+        use_of_answers=(
+            "The steering group reads every answer before it decides. We publish the figures and "
+            "what we decided; we never publish names."
+        ),
         contact_name="Amira Khan",
         contact_email="food@commons.localhost",
-        thank_you_text="The steering group meets after the consultation closes to read every answer.",
+        thank_you_text=(
+            "The steering group meets after the consultation closes to read every answer."
+        ),
         form_fields=questions(COOP_QUESTIONS),
     )
     if page is None:

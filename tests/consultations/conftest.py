@@ -37,7 +37,9 @@ def make_consultation(demo):
             opens_at=opens_at,
             closes_at=closes_at,
             form_fields=[
-                ConsultationFormField(label=label, field_type=kind, choices=choices, required=required)
+                ConsultationFormField(
+                    label=label, field_type=kind, choices=choices, required=required
+                )
                 for label, kind, choices, required in QUESTIONS
             ],
             **fields,

@@ -107,7 +107,9 @@ def test_a_translation_keeps_the_source_dates_and_stores_under_the_source(client
     from wagtail.models import Locale
 
     with time_machine.travel(window[0] - datetime.timedelta(days=1), tick=False):
-        polish = page.copy_for_translation(Locale.objects.get(language_code="pl"), copy_parents=True)
+        polish = page.copy_for_translation(
+            Locale.objects.get(language_code="pl"), copy_parents=True
+        )
         # A stale translation: its own dates say it is still open a week later.
         polish.closes_at = window[1] + datetime.timedelta(days=7)
         polish.save_revision().publish()
@@ -134,7 +136,9 @@ def test_before_opening_and_after_closing_the_page_explains_and_has_no_form(clie
 
 @pytest.fixture
 def open_page(make_consultation, now):
-    return make_consultation(opens_at=now - datetime.timedelta(days=1), closes_at=now + datetime.timedelta(days=3))
+    return make_consultation(
+        opens_at=now - datetime.timedelta(days=1), closes_at=now + datetime.timedelta(days=3)
+    )
 
 
 def test_the_thank_you_page_says_what_happens_next_and_shows_their_answers(client, open_page):
@@ -162,7 +166,9 @@ def test_the_thank_you_page_says_what_happens_next_and_shows_their_answers(clien
         ({"may_publish": None}, "Choose yes or no."),
     ],
 )
-def test_bad_input_gets_a_message_and_keeps_what_was_typed(client, open_page, change, field_message):
+def test_bad_input_gets_a_message_and_keeps_what_was_typed(
+    client, open_page, change, field_message
+):
     response = client.post(open_page.url, answers(why="My long answer stays.", **change))
     html = response.content.decode()
     assert response.status_code == 400
@@ -173,15 +179,20 @@ def test_bad_input_gets_a_message_and_keeps_what_was_typed(client, open_page, ch
 
 def test_name_and_email_can_be_required_or_not_asked(client, make_consultation, now):
     required = make_consultation(
-        opens_at=now - datetime.timedelta(days=1), closes_at=now + datetime.timedelta(days=1),
-        ask_name="required", ask_email="required",
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=1),
+        ask_name="required",
+        ask_email="required",
     )
     response = client.post(required.url, answers(respondent_name="", respondent_email=""))
     assert response.status_code == 400
     assert "Enter your name." in response.content.decode()
     not_asked = make_consultation(
-        opens_at=now - datetime.timedelta(days=1), closes_at=now + datetime.timedelta(days=1),
-        ask_name="not_asked", ask_email="not_asked", ask_to_publish=False,
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=1),
+        ask_name="not_asked",
+        ask_email="not_asked",
+        ask_to_publish=False,
     )
     html = client.get(not_asked.url).content.decode()
     assert 'name="respondent_email"' not in html and "May we publish" not in html
@@ -192,14 +203,19 @@ def test_name_and_email_can_be_required_or_not_asked(client, make_consultation, 
 
 def test_a_second_response_replaces_the_first_with_a_notice(client, open_page):
     client.post(open_page.url, answers(which_colour="Red"))
-    html = client.post(open_page.url, answers(which_colour="Blue", respondent_email="ADA@example.org")).content.decode()
+    html = client.post(
+        open_page.url, answers(which_colour="Blue", respondent_email="ADA@example.org")
+    ).content.decode()
     assert "this one replaces it" in html
-    assert [r.form_data["which_colour"] for r in ConsultationResponse.objects.filter(page=open_page)] == ["Blue"]
+    assert [
+        r.form_data["which_colour"] for r in ConsultationResponse.objects.filter(page=open_page)
+    ] == ["Blue"]
 
 
 def test_a_second_response_is_refused_when_the_consultation_says_so(client, make_consultation, now):
     page = make_consultation(
-        opens_at=now - datetime.timedelta(days=1), closes_at=now + datetime.timedelta(days=1),
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=1),
         repeat_responses="refuse",
     )
     client.post(page.url, answers(which_colour="Red"))
@@ -207,7 +223,9 @@ def test_a_second_response_is_refused_when_the_consultation_says_so(client, make
     html = response.content.decode()
     assert response.status_code == 409
     assert "We already have a response from this email address" in html and "Kept." in html
-    assert [r.form_data["which_colour"] for r in ConsultationResponse.objects.filter(page=page)] == ["Red"]
+    assert [
+        r.form_data["which_colour"] for r in ConsultationResponse.objects.filter(page=page)
+    ] == ["Red"]
 
 
 def test_the_honeypot_and_the_clock_refuse_before_storing(client, open_page):
@@ -227,8 +245,13 @@ def test_the_rate_limit_refuses_and_keeps_the_answers(client, open_page, setting
     limits.responses_per_ip_per_hour = 2
     limits.save()
     for n in range(2):
-        assert client.post(open_page.url, answers(respondent_email=f"p{n}@example.org")).status_code == 200
-    response = client.post(open_page.url, answers(respondent_email="p3@example.org", why="Still here."))
+        assert (
+            client.post(open_page.url, answers(respondent_email=f"p{n}@example.org")).status_code
+            == 200
+        )
+    response = client.post(
+        open_page.url, answers(respondent_email="p3@example.org", why="Still here.")
+    )
     assert response.status_code == 429 and "Still here." in response.content.decode()
     assert stored(open_page) == 2
 

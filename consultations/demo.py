@@ -43,17 +43,17 @@ COOP_QUESTIONS = [
     (
         WORRY,
         "radio",
-        "The cost of membership\nMore meetings and paperwork\nLosing our informal way of "
-        "working\nLegal responsibility\nNothing worries me",
+        "The cost of membership, More meetings and paperwork, Losing our informal way of "
+        "working, Legal responsibility, Nothing worries me",
         "",
     ),
     (
         MEMBERSHIP,
         "checkboxes",
-        "Residents\nGrowers and producers\nWorkers\nCommunity organisations",
+        "Residents, Growers and producers, Workers, Community organisations",
         "Choose as many as you like.",
     ),
-    (AGM, "radio", "Yes\nMaybe\nNo", ""),
+    (AGM, "radio", "Yes, Maybe, No", ""),
 ]
 
 COOP_ANSWERS = [
@@ -103,10 +103,10 @@ CLOSED_QUESTIONS = [
     (
         "What should we do first?",
         "radio",
-        "Run more events\nWrite a shared guide\nMeet more often online",
+        "Run more events, Write a shared guide, Meet more often online",
         "",
     ),
-    ("Which days suit you?", "checkboxes", "Weekdays\nEvenings\nWeekends", ""),
+    ("Which days suit you?", "checkboxes", "Weekdays, Evenings, Weekends", ""),
     ("Anything else?", "multiline", "", ""),
 ]
 
@@ -328,7 +328,7 @@ def load_open(network, now, topic):
                     (
                         "How often should we meet?",
                         "radio",
-                        "Every week\nEvery month\nEvery season",
+                        "Every week, Every month, Every season",
                         "",
                     ),
                     ("Your idea", "multiline", "", ""),

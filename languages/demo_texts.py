@@ -544,17 +544,17 @@ ENTRIES += [
         "ہمیں پہلے کیا کرنا چاہیے؟",
     ),
     (
-        "Run more events\nWrite a shared guide\nMeet more often online",
-        "Więcej wydarzeń\nWspólny poradnik\nCzęstsze spotkania online",
+        "Run more events, Write a shared guide, Meet more often online",
+        "Więcej wydarzeń, Wspólny poradnik, Częstsze spotkania online",
         None,
-        "مزید تقریبات\nایک مشترکہ رہنما کتابچہ\nآن لائن زیادہ ملاقاتیں",
+        "مزید تقریبات, ایک مشترکہ رہنما کتابچہ, آن لائن زیادہ ملاقاتیں",
     ),
     ("Which days suit you?", "Które dni Ci odpowiadają?", None, "آپ کے لیے کون سے دن مناسب ہیں؟"),
     (
-        "Weekdays\nEvenings\nWeekends",
-        "Dni powszednie\nWieczory\nWeekendy",
+        "Weekdays, Evenings, Weekends",
+        "Dni powszednie, Wieczory, Weekendy",
         None,
-        "ہفتے کے دن\nشامیں\nہفتہ وار چھٹیاں",
+        "ہفتے کے دن, شامیں, ہفتہ وار چھٹیاں",
     ),
     ("Anything else?", "Coś jeszcze?", None, "کچھ اور؟"),
     ("Run more events", "Więcej wydarzeń", None, "مزید تقریبات"),
@@ -660,13 +660,13 @@ ENTRIES += [
         "کوآپریٹو بننے کے بارے میں آپ کو سب سے زیادہ کیا فکر ہے؟",
     ),
     (
-        "The cost of membership\nMore meetings and paperwork\nLosing our informal way of "
-        "working\nLegal responsibility\nNothing worries me",
-        "Koszt członkostwa\nWięcej zebrań i papierów\nUtrata naszego nieformalnego stylu "
-        "pracy\nOdpowiedzialność prawna\nNic mnie nie martwi",
+        "The cost of membership, More meetings and paperwork, Losing our informal way of "
+        "working, Legal responsibility, Nothing worries me",
+        "Koszt członkostwa, Więcej zebrań i papierów, Utrata naszego nieformalnego stylu "
+        "pracy, Odpowiedzialność prawna, Nic mnie nie martwi",
         None,
-        "رکنیت کی لاگت\nزیادہ اجلاس اور کاغذی کارروائی\nہمارے غیر رسمی طریقۂ کار کا خاتمہ\n"
-        "قانونی ذمہ داری\nمجھے کوئی فکر نہیں",
+        "رکنیت کی لاگت, زیادہ اجلاس اور کاغذی کارروائی, ہمارے غیر رسمی طریقۂ کار کا خاتمہ, "
+        "قانونی ذمہ داری, مجھے کوئی فکر نہیں",
     ),
     (
         "Which membership types should we offer?",
@@ -675,10 +675,10 @@ ENTRIES += [
         "ہمیں رکنیت کی کون سی اقسام پیش کرنی چاہییں؟",
     ),
     (
-        "Residents\nGrowers and producers\nWorkers\nCommunity organisations",
-        "Mieszkańcy\nOgrodnicy i producenci\nPracownicy\nOrganizacje społeczne",
+        "Residents, Growers and producers, Workers, Community organisations",
+        "Mieszkańcy, Ogrodnicy i producenci, Pracownicy, Organizacje społeczne",
         None,
-        "رہائشی\nکاشتکار اور پیداوار کرنے والے\nکارکن\nکمیونٹی تنظیمیں",
+        "رہائشی, کاشتکار اور پیداوار کرنے والے, کارکن, کمیونٹی تنظیمیں",
     ),
     ("Choose as many as you like.", "Wybierz dowolnie wiele.", None, "جتنے چاہیں چنیں۔"),
     (
@@ -687,7 +687,7 @@ ENTRIES += [
         None,
         "کیا آپ سالانہ عام اجلاس (AGM) میں آئیں گے؟",
     ),
-    ("Yes\nMaybe\nNo", "Tak\nMoże\nNie", None, "ہاں\nشاید\nنہیں"),
+    ("Yes, Maybe, No", "Tak, Może, Nie", None, "ہاں, شاید, نہیں"),
 ]
 
 TEXTS = {

@@ -217,7 +217,13 @@ class ConsultationQuerySet(PageQuerySet):
     def for_listing(self):
         """Returns the published consultations without their proposals, with
         their tags fetched up front, in the index's order."""
-        return self.published().defer_streamfields().prefetch_related("tags").index_order()
+        return (
+            self.published()
+            .defer_streamfields()
+            .select_related("locale")
+            .prefetch_related("tags")
+            .index_order()
+        )
 
 
 class ConsultationAdminForm(PageAdminForm, WagtailAdminFormPageForm):
@@ -383,9 +389,9 @@ class ConsultationPage(CommentableMixin, AbstractForm):
 
     def closes_in_days(self, now=None):
         """Returns the whole days left while open (0 on the last day), else None."""
-        now = timezone.now() if now is None else now
-        if not self.is_open(now):
+        if self.status_at(now) != Status.OPEN:
             return None
+        now = timezone.now() if now is None else now
         return (self.closes_at - now).days
 
     @property

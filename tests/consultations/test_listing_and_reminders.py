@@ -49,15 +49,22 @@ def test_the_index_filters_by_network_status_and_tag(client, demo):
     assert client.get("/consultations/?status=nonsense").status_code == 404
 
 
+def warm_queries(client):
+    """Returns the index's query count once the caches a first visit fills
+    (site root paths, settings) are warm."""
+    index_queries(client)
+    return index_queries(client)[0]
+
+
 def test_the_index_runs_the_same_queries_whatever_the_number(client, make_consultation, now):
-    before, _html = index_queries(client)
+    before = warm_queries(client)
     for n in range(4):
         page = make_consultation(
             opens_at=now - DAY, closes_at=now + (n + 1) * DAY, slug=f"more-{n}"
         )
         page.tags.add(f"tag-{n}")
         page.save_revision().publish()
-    after, _html = index_queries(client)
+    after = warm_queries(client)
     assert after == before
 
 

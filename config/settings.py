@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "networks",
     "blog",
     "comments",
+    "consultations",
     "languages",
     "demo",  # the demo loader, on top of every other app
     # Wagtail

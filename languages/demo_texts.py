@@ -498,6 +498,198 @@ ENTRIES = [
     ),
 ]
 
+# The Food Partnership's consultations (consultations.demo)
+ENTRIES += [
+    ("Our growing season plans", "Nasze plany na sezon", None, "ہمارے موسمِ کاشت کے منصوبے"),
+    (
+        "Tell us what the partnership should do first this year.",
+        "Powiedz nam, czym partnerstwo powinno zająć się najpierw w tym roku.",
+        None,
+        "ہمیں بتائیں کہ اس سال شراکت داری سب سے پہلے کیا کرے۔",
+    ),
+    (
+        "We put forward three ideas and asked which should come first.",
+        "Przedstawiliśmy trzy pomysły i zapytaliśmy, który powinien być pierwszy.",
+        None,
+        "ہم نے تین خیال پیش کیے اور پوچھا کہ پہلے کون سا ہو۔",
+    ),
+    (
+        "Members and friends of the network.",
+        "Członkowie i przyjaciele sieci.",
+        None,
+        "نیٹ ورک کے اراکین اور دوست۔",
+    ),
+    (
+        "We count the answers and publish what we decided.",
+        "Liczymy odpowiedzi i publikujemy nasze decyzje.",
+        None,
+        "ہم جوابات گنتے ہیں اور اپنے فیصلے شائع کرتے ہیں۔",
+    ),
+    (
+        "Which of three ideas should come first, and when people can come.",
+        "Który z trzech pomysłów powinien być pierwszy i kiedy ludzie mogą przychodzić.",
+        None,
+        "تین خیالوں میں سے کون سا پہلے ہو، اور لوگ کب آ سکتے ہیں۔",
+    ),
+    (
+        "Most of you asked for more events, in the evenings.",
+        "Większość z Was chciała więcej wydarzeń, wieczorami.",
+        None,
+        "آپ میں سے زیادہ تر نے شام کے وقت مزید تقریبات مانگیں۔",
+    ),
+    (
+        "What should we do first?",
+        "Co powinniśmy zrobić najpierw?",
+        None,
+        "ہمیں پہلے کیا کرنا چاہیے؟",
+    ),
+    (
+        "Run more events, Write a shared guide, Meet more often online",
+        "Więcej wydarzeń, Wspólny poradnik, Częstsze spotkania online",
+        None,
+        "مزید تقریبات, ایک مشترکہ رہنما کتابچہ, آن لائن زیادہ ملاقاتیں",
+    ),
+    ("Which days suit you?", "Które dni Ci odpowiadają?", None, "آپ کے لیے کون سے دن مناسب ہیں؟"),
+    (
+        "Weekdays, Evenings, Weekends",
+        "Dni powszednie, Wieczory, Weekendy",
+        None,
+        "ہفتے کے دن, شامیں, ہفتہ وار چھٹیاں",
+    ),
+    ("Anything else?", "Coś jeszcze?", None, "کچھ اور؟"),
+    ("Run more events", "Więcej wydarzeń", None, "مزید تقریبات"),
+    (
+        "We will run an event every month, in the evening.",
+        "Co miesiąc zorganizujemy wieczorne wydarzenie.",
+        None,
+        "ہم ہر مہینے شام کو ایک تقریب کریں گے۔",
+    ),
+    (
+        "It was the first choice of most people who answered.",
+        "Był to pierwszy wybór większości osób, które odpowiedziały.",
+        None,
+        "جواب دینے والوں میں سے زیادہ تر کی یہ پہلی پسند تھی۔",
+    ),
+    ("Meet more often online", "Częstsze spotkania online", None, "آن لائن زیادہ ملاقاتیں"),
+    (
+        "We will not add online meetings this year.",
+        "W tym roku nie dodamy spotkań online.",
+        None,
+        "اس سال ہم آن لائن ملاقاتیں شامل نہیں کریں گے۔",
+    ),
+    (
+        "Few people chose it, and we do not have the volunteers.",
+        "Wybrało to niewiele osób, a nie mamy wolontariuszy.",
+        None,
+        "بہت کم لوگوں نے اسے چنا، اور ہمارے پاس رضاکار نہیں ہیں۔",
+    ),
+    (
+        "Should we become a co-operative? Tell us why not",
+        "Czy powinniśmy zostać spółdzielnią? Powiedz nam, dlaczego nie",
+        None,
+        "کیا ہمیں کوآپریٹو بن جانا چاہیے؟ ہمیں بتائیں کیوں نہیں",
+    ),
+    (
+        "We are thinking of becoming a community co-operative owned by its members. "
+        "Before we decide, we want to hear the case against.",
+        "Myślimy o przekształceniu się w spółdzielnię społeczną, której właścicielami są "
+        "członkowie. Zanim zdecydujemy, chcemy usłyszeć argumenty przeciw.",
+        None,
+        "ہم ایک ایسی کمیونٹی کوآپریٹو بننے کا سوچ رہے ہیں جس کے مالک اس کے اراکین ہوں۔ "
+        "فیصلے سے پہلے ہم مخالفت کے دلائل سننا چاہتے ہیں۔",
+    ),
+    (
+        "The partnership would become a community co-operative: members would own it, elect its "
+        "board at an annual general meeting and decide how any surplus is spent.",
+        "Partnerstwo stałoby się spółdzielnią społeczną: członkowie byliby jej właścicielami, "
+        "wybieraliby zarząd na walnym zgromadzeniu i decydowali, na co wydać nadwyżkę.",
+        None,
+        "شراکت داری ایک کمیونٹی کوآپریٹو بن جائے گی: اراکین اس کے مالک ہوں گے، سالانہ عام اجلاس "
+        "میں اس کا بورڈ چنیں گے اور طے کریں گے کہ بچت کہاں خرچ ہو۔",
+    ),
+    (
+        "We are keen to hear from people who think this is a waste of time or a bad idea, and "
+        "importantly why.",
+        "Bardzo chcemy usłyszeć osoby, które uważają to za stratę czasu albo zły pomysł, a przede "
+        "wszystkim dlaczego.",
+        None,
+        "ہم ان لوگوں سے سننا چاہتے ہیں جو سمجھتے ہیں کہ یہ وقت کا ضیاع یا برا خیال ہے، اور سب سے "
+        "بڑھ کر کیوں۔",
+    ),
+    (
+        "Everyone who grows, cooks, buys or volunteers with the Food Partnership.",
+        "Wszyscy, którzy uprawiają, gotują, kupują lub działają jako wolontariusze "
+        "w Partnerstwie Żywnościowym.",
+        None,
+        "ہر وہ شخص جو فوڈ پارٹنرشپ کے ساتھ اگاتا، پکاتا، خریدتا یا رضاکارانہ کام کرتا ہے۔",
+    ),
+    (
+        "The steering group reads every answer before it decides. We publish the figures and "
+        "what we decided; we never publish names.",
+        "Grupa sterująca czyta każdą odpowiedź, zanim podejmie decyzję. Publikujemy liczby i "
+        "nasze decyzje; nigdy nie publikujemy imion.",
+        None,
+        "رہنما گروپ فیصلے سے پہلے ہر جواب پڑھتا ہے۔ ہم اعداد اور اپنے فیصلے شائع کرتے ہیں؛ نام "
+        "کبھی شائع نہیں کرتے۔",
+    ),
+    (
+        "The steering group meets after the consultation closes to read every answer.",
+        "Po zakończeniu konsultacji grupa sterująca spotyka się, aby przeczytać każdą odpowiedź.",
+        None,
+        "مشاورت بند ہونے کے بعد رہنما گروپ ہر جواب پڑھنے کے لیے ملتا ہے۔",
+    ),
+    (
+        "Why should we not become a co-operative?",
+        "Dlaczego nie powinniśmy zostać spółdzielnią?",
+        None,
+        "ہمیں کوآپریٹو کیوں نہیں بننا چاہیے؟",
+    ),
+    (
+        "Tell us honestly: we want to hear from people who think this is a waste of time, or a "
+        "bad idea, and why.",
+        "Powiedz szczerze: chcemy usłyszeć osoby, które uważają to za stratę czasu albo zły "
+        "pomysł, i dlaczego.",
+        None,
+        "ہمیں سچ بتائیں: ہم ان لوگوں سے سننا چاہتے ہیں جو اسے وقت کا ضیاع یا برا خیال سمجھتے ہیں، "
+        "اور کیوں۔",
+    ),
+    (
+        "What worries you most about becoming a co-operative?",
+        "Co najbardziej Cię martwi w przekształceniu w spółdzielnię?",
+        None,
+        "کوآپریٹو بننے کے بارے میں آپ کو سب سے زیادہ کیا فکر ہے؟",
+    ),
+    (
+        "The cost of membership, More meetings and paperwork, Losing our informal way of "
+        "working, Legal responsibility, Nothing worries me",
+        "Koszt członkostwa, Więcej zebrań i papierów, Utrata naszego nieformalnego stylu "
+        "pracy, Odpowiedzialność prawna, Nic mnie nie martwi",
+        None,
+        "رکنیت کی لاگت, زیادہ اجلاس اور کاغذی کارروائی, ہمارے غیر رسمی طریقۂ کار کا خاتمہ, "
+        "قانونی ذمہ داری, مجھے کوئی فکر نہیں",
+    ),
+    (
+        "Which membership types should we offer?",
+        "Jakie rodzaje członkostwa powinniśmy oferować?",
+        None,
+        "ہمیں رکنیت کی کون سی اقسام پیش کرنی چاہییں؟",
+    ),
+    (
+        "Residents, Growers and producers, Workers, Community organisations",
+        "Mieszkańcy, Ogrodnicy i producenci, Pracownicy, Organizacje społeczne",
+        None,
+        "رہائشی, کاشتکار اور پیداوار کرنے والے, کارکن, کمیونٹی تنظیمیں",
+    ),
+    ("Choose as many as you like.", "Wybierz dowolnie wiele.", None, "جتنے چاہیں چنیں۔"),
+    (
+        "Would you come to an annual general meeting (AGM)?",
+        "Czy przyszedłbyś na walne zgromadzenie?",
+        None,
+        "کیا آپ سالانہ عام اجلاس (AGM) میں آئیں گے؟",
+    ),
+    ("Yes, Maybe, No", "Tak, Może, Nie", None, "ہاں, شاید, نہیں"),
+]
+
 TEXTS = {
     code: {entry[0]: entry[index] for entry in ENTRIES if entry[index] is not None}
     for index, code in enumerate(("pl", "bn", "ur"), start=1)

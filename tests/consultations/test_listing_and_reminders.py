@@ -1,0 +1,138 @@
+"""The index (order, filters, constant queries, feeds), the sections on the
+network and home pages, the reminder of overdue outcomes (once), the
+dashboard panel, and privacy export and erasure."""
+
+import datetime
+
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from consultations.models import ConsultationPage, ConsultationResponse, Status
+from tests.consultations.conftest import answers
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
+
+
+def index_queries(client, url="/consultations/"):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_the_index_orders_by_status_then_date(client, demo):
+    _count, html = index_queries(client)
+    order = [
+        "Your ideas:",  # open, closing soonest
+        "Should we become a co-operative?",  # open, closing later
+        "Which open source tools",  # upcoming
+        "Our growing season plans",  # results published
+        "Opening hours of the wellbeing hub",  # closed awaiting results
+    ]
+    positions = [html.index(text) for text in order]
+    assert positions == sorted(positions)
+    assert "closes in 3 days" in html and "Results published" in html
+
+
+def test_the_index_filters_by_network_status_and_tag(client, demo):
+    _count, html = index_queries(client, "/consultations/?network=digital-practitioners")
+    assert "Which open source tools" in html and "Should we become a co-operative?" not in html
+    _count, html = index_queries(client, "/consultations/?status=upcoming")
+    assert "Which open source tools" in html and "Our growing season plans" not in html
+    _count, html = index_queries(client, "/consultations/?tag=co-operative")
+    assert "Should we become a co-operative?" in html and "Your ideas:" not in html
+    assert client.get("/consultations/?status=nonsense").status_code == 404
+
+
+def warm_queries(client):
+    """Returns the index's query count once the caches a first visit fills
+    (site root paths, settings) are warm."""
+    index_queries(client)
+    return index_queries(client)[0]
+
+
+def test_the_index_runs_the_same_queries_whatever_the_number(client, make_consultation, now):
+    before = warm_queries(client)
+    for n in range(4):
+        page = make_consultation(
+            opens_at=now - DAY, closes_at=now + (n + 1) * DAY, slug=f"more-{n}"
+        )
+        page.tags.add(f"tag-{n}")
+        page.save_revision().publish()
+    after = warm_queries(client)
+    assert after == before
+
+
+def test_feeds_are_discoverable_and_list_consultations(client, demo):
+    html = client.get("/consultations/").content.decode()
+    assert 'type="application/rss+xml" href="/consultations/feed/rss/"' in html
+    network_html = client.get("/networks/food-partnership/").content.decode()
+    assert 'href="/consultations/feed/rss/?network=food-partnership"' in network_html
+    feed = client.get("/consultations/feed/rss/?network=food-partnership").content.decode()
+    assert "Should we become a co-operative? Tell us why not (Open)" in feed
+    assert "How we share what we learn" not in feed
+    assert client.get("/consultations/feed/atom/").status_code == 200
+
+
+def test_network_and_home_pages_show_open_consultations_and_outcomes(client, demo):
+    network_html = client.get("/networks/food-partnership/").content.decode()
+    assert "Open consultations" in network_html
+    assert "Should we become a co-operative?" in network_html
+    assert "What we did with your answers" in network_html
+    assert "How we share what we learn" not in network_html  # another network's
+    home_html = client.get("/").content.decode()
+    assert "Should we become a co-operative?" in home_html and "Your ideas:" in home_html
+
+
+def test_the_overdue_outcome_reminder_goes_once_to_the_networks_editors(demo, login, client):
+    from consultations.tasks import remind_overdue_outcomes
+
+    mail.outbox.clear()
+    assert remind_overdue_outcomes.call() == 1
+    recipients = {address for message in mail.outbox for address in message.to}
+    from django.contrib.auth import get_user_model
+
+    editor = get_user_model().objects.get(username="health-wellbeing-editor")
+    assert editor.email in recipients
+    other = get_user_model().objects.get(username="food-partnership-editor")
+    assert other.email not in recipients
+    assert all("Opening hours of the wellbeing hub" in m.subject for m in mail.outbox)
+    sent = len(mail.outbox)
+    assert remind_overdue_outcomes.call() == 0 and len(mail.outbox) == sent
+    login("health-wellbeing-editor")
+    dashboard = client.get("/admin/").content.decode()
+    assert "Consultations waiting for their outcome" in dashboard
+    assert "Opening hours of the wellbeing hub" in dashboard
+    login("food-partnership-editor")
+    assert "Opening hours of the wellbeing hub" not in client.get("/admin/").content.decode()
+
+
+def test_privacy_export_and_erasure_keep_the_answers(client, make_consultation, now):
+    from consultations.privacy import erase_personal_data, export_personal_data
+
+    page = make_consultation(opens_at=now - DAY, closes_at=now + DAY)
+    client.post(page.url, answers(respondent_email="Erase.Me@example.org"))
+    exported = export_personal_data("erase.me@example.org")
+    assert [item["email"] for item in exported] == ["Erase.Me@example.org"]
+    assert exported[0]["answers"]["which_colour"] == "Green"
+    assert erase_personal_data("erase.me@example.org") == 1
+    response = ConsultationResponse.objects.get(page=page)
+    assert response.email == "" and response.name == "" and response.erased_at
+    assert response.form_data["which_colour"] == "Green"
+    assert export_personal_data("erase.me@example.org") == []
+
+
+def test_status_is_one_rule_in_python_and_in_the_database(make_consultation, now):
+    page = make_consultation(opens_at=now + DAY, closes_at=now + 2 * DAY)
+    for moment, status in [
+        (now, Status.UPCOMING),
+        (now + DAY, Status.OPEN),
+        (now + 2 * DAY, Status.CLOSED),
+    ]:
+        assert page.status_at(moment) == status
+        assert ConsultationPage.objects.in_status(status, moment).filter(pk=page.pk).exists()

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "networks",
     "blog",
     "comments",
+    "events",
     "languages",
     # Wagtail
     "wagtail_localize",

@@ -171,3 +171,27 @@ def without_other_networks(pages, user):
     for path_prefix in other_paths:
         condition |= Q(path__startswith=path_prefix)
     return pages.exclude(condition) if condition else pages
+
+
+def networks_for_pages(pages):
+    """Returns {page.pk: NetworkPage or None} for every page in `pages` (a
+    list): the network each belongs to, with one query for all of them.
+    Listings of other apps' pages (events) ask this instead of
+    `network_for_page` once per page."""
+    from .models import NetworkPage
+
+    prefixes = {page.path[:i] for page in pages for i in range(4, len(page.path) + 1, 4)}
+    if not prefixes:
+        return {}
+    networks = {network.path: network for network in NetworkPage.objects.filter(path__in=prefixes)}
+    return {
+        page.pk: next(
+            (
+                networks[page.path[:i]]
+                for i in range(len(page.path), 0, -4)
+                if page.path[:i] in networks
+            ),
+            None,
+        )
+        for page in pages
+    }

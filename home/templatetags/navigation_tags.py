@@ -8,8 +8,10 @@ so together they run a fixed, small number of queries on every page type.
 from django import template
 from django.db.models import Q
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.models import Page
 
 from languages.translations import PageLanguages
@@ -109,3 +111,14 @@ def footer_links(context):
             page = localized.get(original.translation_key, original)
             links.append({"label": label, "url": page.get_url(request)})
     return {"links": links, "contact_email": site_settings.contact_email}
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, hook_name):
+    """Renders what apps above the frame add to a page through the Wagtail
+    hook `hook_name` (for instance "network_page_sections", a network's
+    upcoming events): each hook is called with (request, page) and returns
+    HTML. The frame and networks never import those apps."""
+    request = context.get("request")
+    page = context.get("page")
+    return mark_safe("".join(str(fn(request, page) or "") for fn in hooks.get_hooks(hook_name)))

@@ -119,8 +119,8 @@ class EventQuerySet(PageQuerySet):
 class EventIndexPage(RoutablePageMixin, Page):
     """Every network's events at /events/: upcoming and past, by month, with
     filters and calendar feeds. Its routes (relative to the index): ``past/``,
-    ``month/<year>/<month>/``, ``calendar.ics`` (every event),
-    ``network/<slug>/calendar.ics``, ``tag/<slug>/calendar.ics`` and
+    ``month/<year>/<month>/``, ``ical/`` (every event),
+    ``network/<slug>/ical/``, ``tag/<slug>/ical/`` and
     ``feed/rss/`` (``atom``) of new events. The views are in `events.views`."""
 
     base_form_class = PageAdminForm
@@ -200,14 +200,14 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         return views.month_page(self, request, year, month)
 
-    @path("calendar.ics", name="calendar")
+    @path("ical/", name="calendar")
     def calendar(self, request):
         """The iCal feed of every event."""
         from . import views
 
         return views.feed_calendar(self, request)
 
-    @path("network/<slug:network_slug>/calendar.ics", name="network_calendar")
+    @path("network/<slug:network_slug>/ical/", name="network_calendar")
     def network_calendar(self, request, network_slug):
         """The iCal feed of one network's events."""
         from . import views
@@ -215,7 +215,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         network = self.get_network(network_slug)
         return views.feed_calendar(self, request, network=network, name=network.title)
 
-    @path("tag/<slug:tag_slug>/calendar.ics", name="tag_calendar")
+    @path("tag/<slug:tag_slug>/ical/", name="tag_calendar")
     def tag_calendar(self, request, tag_slug):
         """The iCal feed of the events with one tag."""
         from . import views
@@ -416,7 +416,7 @@ class EventPage(CommentableMixin, RoutablePageMixin, Page):
         """The event's page."""
         return self.render(request)
 
-    @path("calendar.ics", name="calendar")
+    @path("ical/", name="calendar")
     def calendar(self, request):
         """ "Add to calendar": the event's .ics file."""
         from . import views

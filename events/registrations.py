@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 
 from wagtail.log_actions import log
 
-from .models import EventPlaces, Registration
+from .models import EventPage, EventPlaces, Registration
 from .tasks import send_registration_email
 
 LOCK_RETRIES = 50
@@ -72,6 +72,21 @@ def _fill(places, by=None):
                 break
         promoted.append(registration.promote(by=by, note="place freed"))
     return promoted
+
+
+def _recount(locked):
+    """Sets the places left on the locked row from the event's capacity and
+    the confirmed registrations (under the row lock, so nothing can change
+    between the count and the write). With fewer places than confirmed
+    people (the capacity was lowered), none is left and nobody loses theirs."""
+    capacity = EventPage.objects.filter(pk=locked.event_id).values_list("capacity", flat=True)[0]
+    confirmed = (
+        Registration.objects.confirmed()
+        .filter(event_id=locked.event_id, occurrence=locked.occurrence)
+        .count()
+    )
+    locked.places_left = None if capacity is None else max(0, capacity - confirmed)
+    locked.save(update_fields=["places_left"])
 
 
 def _after_commit(kind, registrations):
@@ -147,8 +162,7 @@ def cancel(registration, by=None):
         current.cancel(by=by)
         promoted = []
         if was_confirmed:
-            if locked.places_left is not None:
-                EventPlaces.objects.filter(pk=locked.pk).update(places_left=F("places_left") + 1)
+            _recount(locked)
             promoted = _fill(places, by=by)
         return current, promoted
 
@@ -177,15 +191,7 @@ def apply_capacity(event, by=None):
 
         def work(places=places):
             locked = _lock(places)
-            confirmed = (
-                Registration.objects.confirmed()
-                .filter(event=event, occurrence=locked.occurrence)
-                .count()
-            )
-            locked.places_left = (
-                None if event.capacity is None else max(0, event.capacity - confirmed)
-            )
-            locked.save(update_fields=["places_left"])
+            _recount(locked)
             return _fill(locked, by=by)
 
         promoted += _retrying(work)

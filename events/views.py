@@ -176,7 +176,6 @@ def registration_context(event, request, form=None, notice=""):
     }
 
 
-@require_http_methods(["GET", "POST"])
 def register(event, request):
     """Takes a registration (POST; a GET goes back to the page's form).
     Nothing is stored unless the form, the defences and the rate limit all
@@ -205,13 +204,6 @@ def register(event, request):
                 access_needs=form.cleaned_data["access_needs"],
                 language=request.LANGUAGE_CODE,
             )
-            if not created:
-                kind = (
-                    "confirmed"
-                    if registration.status == Registration.Status.CONFIRMED
-                    else "waiting"
-                )
-                tasks.send_registration_email.enqueue(registration.pk, kind)
             request.session[SESSION_REGISTERED] = {"id": registration.pk, "again": not created}
             return redirect(event.url + event.reverse_subpage("registered"))
     context = event.get_context(request)

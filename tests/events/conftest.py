@@ -14,6 +14,15 @@ def local(year, month, day, hour=18, minute=30):
     return localize(datetime.datetime(year, month, day, hour, minute))
 
 
+@pytest.fixture(autouse=True)
+def _emails_at_once(monkeypatch):
+    """Runs what waits for the transaction to commit (queuing emails) at
+    once: every test runs inside a transaction that never commits."""
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+
+
 @pytest.fixture
 def network(demo):
     from networks.models import NetworkPage
@@ -43,7 +52,7 @@ def make_event(network):
 
     from events.models import EventPage
 
-    def _make_event(parent=None, title=None, *, days=5, hours=2, tags=(), **fields):
+    def _make_event(title=None, *, parent=None, days=5, hours=2, tags=(), **fields):
         number = next(_numbers)
         start = fields.pop("start", None) or timezone.now().replace(
             microsecond=0

@@ -324,6 +324,8 @@ COMMENTS_PROXY_COUNT = env_int("COMMENTS_PROXY_COUNT", 0)
 # (Comments have their own, in the Comments settings of the admin.)
 PUBLIC_FORMS_MIN_FILL_SECONDS = env_int("PUBLIC_FORMS_MIN_FILL_SECONDS", 3)
 PUBLIC_FORMS_RATE_LIMIT_PER_IP = env_int("PUBLIC_FORMS_RATE_LIMIT_PER_IP", 10)
+# Attendees' names, emails and access needs are removed this many days after an event.
+EVENTS_REGISTRATION_RETENTION_DAYS = env_int("EVENTS_REGISTRATION_RETENTION_DAYS", 90)
 
 # --- Wagtail ----------------------------------------------------------------------
 

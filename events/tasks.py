@@ -115,3 +115,14 @@ def send_registration_email(registration_id, kind):
         return 0
     build_message(registration, kind).send()
     return 1
+
+
+@task()
+def send_staff_message(registration_id, subject, body):
+    """Sends one registrant a message from the event's organisers. (One of
+    the staff emails `home.staff_email` will take over.)"""
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or registration.erased:
+        return 0
+    EmailMultiAlternatives(subject=subject, body=body, to=[registration.email]).send()
+    return 1

@@ -9,6 +9,7 @@ from wagtail import hooks
 
 from .models import EventIndexPage
 from .templatetags.events_tags import upcoming_section
+from .viewsets import registration_viewset
 
 
 @hooks.register("register_log_actions")
@@ -50,3 +51,8 @@ def network_calendar_link(request, page):
         index.calendar_url(network=page),
         _("%(network)s: events (iCal)") % {"network": page.title},
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset

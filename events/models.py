@@ -110,7 +110,7 @@ class EventQuerySet(PageQuerySet):
         return (
             self.published()
             .defer_streamfields()
-            .select_related("image")
+            .select_related("image", "locale")
             .prefetch_related("tags")
             .order_by("start", "pk")
         )

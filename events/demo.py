@@ -171,7 +171,7 @@ def demo_events():
                     "title": "Community health fair",
                     "summary": "Stalls, checks and advice all day.",
                     "start": at(2, 0, 0),
-                    "end": at(3, 0, 0),
+                    "end": at(2, 23, 0),
                     "all_day": True,
                     "venue_name": "Town Hall",
                 },

@@ -71,6 +71,7 @@ class RegistrationForm(LineBreaksMixin, HumanCheckFormMixin, forms.Form):
 
     def __init__(self, *args, occurrences=(), **kwargs):
         kwargs.setdefault("min_fill_seconds", settings.PUBLIC_FORMS_MIN_FILL_SECONDS)
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.occurrences = {o.key.isoformat(): o for o in occurrences if o.key}
         if self.occurrences:

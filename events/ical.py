@@ -24,6 +24,8 @@ PRODID = "-//Commons//Events//EN"
 def plain_description(event):
     """Returns the event's summary and description as plain text."""
     parts = [event.summary]
+    if event.status != event.Status.SCHEDULED:
+        parts.insert(0, str(event.get_status_display()).upper())
     description = getattr(event, "description", None)
     if description:
         text = strip_tags(str(description)).strip()

@@ -67,9 +67,9 @@ def demo_events():
     return {
         "food-partnership": [
             (
-                "fridge-volunteer-induction",
+                "volunteer-induction",
                 {
-                    "title": "Community fridge volunteer induction",
+                    "title": "New volunteers' evening",
                     "summary": "An evening for new volunteers: food safety and the rota.",
                     "start": at(10),
                     "end": at(10, 20, 30),
@@ -81,7 +81,7 @@ def demo_events():
                     "capacity": 3,
                     "step_free": True,
                     "organiser_name": "Amira Khan",
-                    "organiser_email": "fridge@commons.localhost",
+                    "organiser_email": "volunteers@commons.localhost",
                 },
             ),
             (
@@ -235,7 +235,7 @@ def load(out):
                 continue
             ensure_page(network, EventPage, slug, **fields)
             made += 1
-    full = EventPage.objects.filter(slug="fridge-volunteer-induction").first()
+    full = EventPage.objects.filter(slug="volunteer-induction").first()
     if full is not None and not full.registrations.exists():
         occurrence = full.occurrences()[0]
         for name, email, language in WAITING_LIST:

@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vRecur
 
 from . import recurrence
+from .models import CalendarState
 
 PRODID = "-//Commons//Events//EN"
 
@@ -135,8 +136,15 @@ def event_ics(event, url, *, include_online=False, method=None):
 def feed_ics(name, events_with_urls):
     """Returns the bytes of a feed: every (event, url) pair as a VEVENT."""
     calendar = new_calendar(name=name)
-    events = []
-    for event, url in events_with_urls:
-        calendar.add_component(build_vevent(event, url))
-        events.append(event)
+    pairs = list(events_with_urls)
+    events = [event for event, _url in pairs]
+    # Every event's SEQUENCE in one query, whatever the number of events.
+    sequences = dict(
+        CalendarState.objects.filter(
+            translation_key__in=[event.translation_key for event in events]
+        ).values_list("translation_key", "sequence")
+    )
+    for event, url in pairs:
+        sequence = sequences.get(event.translation_key, 0)
+        calendar.add_component(build_vevent(event, url, sequence=sequence))
     return _finish(calendar, events)

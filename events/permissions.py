@@ -6,7 +6,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import Registration
+from .models import EventPage, Registration
 
 ACTIONS = ("view", "export", "email")
 
@@ -23,7 +23,8 @@ class RegistrationPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         if action not in ACTIONS or not (user.is_authenticated and user.is_active):
             return False
-        return user.is_superuser or self.instances_user_has_permission_for(user, action).exists()
+        # Anyone who edits an event page (their network's) may open the listing.
+        return user.is_superuser or self._events_for(user).type(EventPage).exists()
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)

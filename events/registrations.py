@@ -51,6 +51,11 @@ def places_for(event, key):
     return places
 
 
+def _event_and_places(page, key):
+    event = page.registration_event()
+    return event, places_for(event, key)
+
+
 def _lock(places):
     return EventPlaces.objects.select_for_update().get(pk=places.pk)
 
@@ -98,9 +103,9 @@ def register(page, occurrence, *, name, email, access_needs="", language=None):
     """Registers `email` for `occurrence` of the event `page`. Returns
     (registration, created): an existing live registration with the same
     email comes back with created False (its confirmation is sent again)."""
-    event = page.registration_event()
     key = occurrence.key
-    places = places_for(event, key)
+    # Reads too can meet a lock on SQLite's shared-cache test database.
+    event, places = _retrying(lambda: _event_and_places(page, key))
     email = email.strip()
 
     def work():
@@ -151,7 +156,7 @@ def cancel(registration, by=None):
     """Cancels `registration` and gives its place to the first person
     waiting. Returns the promoted registrations (none if it was cancelled
     already, or was itself waiting)."""
-    places = places_for(registration.event, registration.occurrence)
+    places = _retrying(lambda: places_for(registration.event, registration.occurrence))
 
     def work():
         locked = _lock(places)

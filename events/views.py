@@ -142,7 +142,7 @@ def feed_calendar(index, request, *, network=None, tag=None, name=None):
     recent = timezone.now() - datetime.timedelta(days=30)
     events = listings.events_for(
         index.locale_id, network=network, tag=tag, upcoming=True, now=recent
-    )
+    ).defer(None)  # descriptions go into DESCRIPTION
     pairs = [(event, event.get_full_url(request)) for event in events]
     return calendar_response(ical.feed_ics(name or index.title, pairs), "events.ics")
 

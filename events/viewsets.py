@@ -112,7 +112,7 @@ def email_registrants(request, event_id):
     people = registration_policy.instances_user_has_permission_for(request.user, "email").filter(
         event=event, erased=False
     )
-    if not people.exists() and not request.user.is_superuser:
+    if not event.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     form = StaffMessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -498,10 +498,10 @@ ENTRIES = [
     ),
     # The Food Partnership's events (events.demo)
     (
-        "Community fridge volunteer induction",
-        "Szkolenie dla wolontariuszy lodówki społecznej",
+        "New volunteers' evening",
+        "Wieczór dla nowych wolontariuszy",
         None,
-        "کمیونٹی فریج کے رضاکاروں کا تعارفی سیشن",
+        "نئے رضاکاروں کی شام",
     ),
     (
         "An evening for new volunteers: food safety and the rota.",

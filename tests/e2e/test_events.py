@@ -71,7 +71,7 @@ def test_event_pages_are_accessible_on_a_phone_and_a_desktop(phone_page, page, s
         "index": "/events/",
         "month": f"/events/month/{today.year}/{today.month}/",
         "event": "/networks/food-partnership/accessible-cooking/",
-        "event-full": "/networks/food-partnership/fridge-volunteer-induction/",
+        "event-full": "/networks/food-partnership/volunteer-induction/",
         "event-polish": "/pl/networks/food-partnership/accessible-cooking/",
     }
     for tab, size in ((phone_page, "phone"), (page, "desktop")):

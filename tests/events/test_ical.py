@@ -159,3 +159,20 @@ def test_rss_and_atom_of_new_events(client, make_event, event_index):
         assert response.status_code == 200
         feed = feedparser.parse(response.content)
         assert feed.entries[0].title == event.title
+
+
+def test_the_feed_runs_a_fixed_number_of_queries(client, make_event, event_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(event_index.url + "ical/").status_code == 200
+        return len(queries)
+
+    make_event()
+    count()  # warm: the site's root paths are cached after the first request
+    before = count()
+    for _number in range(5):
+        make_event(repeat="weekly", repeat_count=3)
+    assert count() == before

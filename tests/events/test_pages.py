@@ -119,6 +119,6 @@ def test_demo_has_the_promised_events(demo):
     assert events.filter(all_day=True).exists()
     assert events.exclude(online_url="").exists()
     assert events.exclude(repeat="").exists()
-    full = events.get(slug="fridge-volunteer-induction")
+    full = events.get(slug="volunteer-induction")
     assert full.registrations.confirmed().count() == 3 and full.registrations.waiting().count() == 2
     assert EventPage.objects.filter(locale__language_code="pl").exists()

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "blog",
     "comments",
     "consultations",
+    "events",
     "languages",
     "demo",  # the demo loader, on top of every other app
     # Wagtail
@@ -348,6 +349,8 @@ AXES_LOCKOUT_TEMPLATE = "429.html"
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("COMMENTS_PROXY_COUNT", 0))
 # The public forms' fill-in time and rate limits are the site admins', in the
 # admin: Settings → Site settings → Spam defences (home.models.SiteSettings).
+# Attendees' names, emails and access needs are removed this many days after an event.
+EVENTS_REGISTRATION_RETENTION_DAYS = env_int("EVENTS_REGISTRATION_RETENTION_DAYS", 90)
 
 # --- Wagtail ----------------------------------------------------------------------
 

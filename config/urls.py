@@ -97,6 +97,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("comments.urls")),
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -37,7 +37,7 @@ from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
-from networks.permissions import network_for_page, networks_for_pages
+from networks.permissions import attach_networks, network_for_page
 
 from . import answering, feeds
 from .forms import Ask, ConsultationFormBuilder, RepeatResponses
@@ -624,16 +624,6 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
         network, _status, _tag = self.get_filters(request)
         consultations = attach_networks(list(self.get_consultations(network)[: feeds.FEED_LENGTH]))
         return feeds.serve_feed(request, kind, index=self, network=network, items=consultations)
-
-
-def attach_networks(consultations):
-    """Sets `network` on each consultation in the list `consultations` with
-    one query for them all (asking networks which network each is in);
-    returns the list."""
-    by_pk = networks_for_pages(consultations)
-    for consultation in consultations:
-        consultation.__dict__["network"] = by_pk.get(consultation.pk)
-    return consultations
 
 
 def open_consultations_for(locale_id=None, network=None, count=3):

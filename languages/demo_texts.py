@@ -496,6 +496,52 @@ ENTRIES = [
         "بھروسا کوئی پالیسی نہیں۔ یہ وہ ہے جو تب ملتا ہے جب آپ لوگوں سے یہ ثابت کروانا چھوڑ "
         "دیتے ہیں کہ وہ مدد کے حق دار ہیں۔",
     ),
+    # The Food Partnership's events (events.demo)
+    (
+        "New volunteers' evening",
+        "Wieczór dla nowych wolontariuszy",
+        None,
+        "نئے رضاکاروں کی شام",
+    ),
+    (
+        "An evening for new volunteers: food safety and the rota.",
+        "Wieczór dla nowych wolontariuszy: bezpieczeństwo żywności i grafik dyżurów.",
+        None,
+        "نئے رضاکاروں کے لیے ایک شام: کھانے کی حفاظت اور باری کا نظام۔",
+    ),
+    ("St Anne's Hall", "Sala św. Anny", None, "سینٹ این ہال"),
+    ("12 Market Street", "12 Market Street", None, "12 مارکیٹ اسٹریٹ"),
+    ("Weekly growing club", "Cotygodniowy klub ogrodniczy", None, "ہفتہ وار باغبانی کلب"),
+    (
+        "Every week at the allotment: seeds, soil and tea.",
+        "Co tydzień na działce: nasiona, ziemia i herbata.",
+        None,
+        "ہر ہفتے الاٹمنٹ پر: بیج، مٹی اور چائے۔",
+    ),
+    ("Mile End allotments", "Działki Mile End", None, "مائل اینڈ الاٹمنٹس"),
+    ("Cooking together", "Gotujemy razem", None, "مل کر کھانا پکانا"),
+    (
+        "A relaxed cooking session for everyone.",
+        "Spokojne wspólne gotowanie dla wszystkich.",
+        None,
+        "سب کے لیے ایک پُرسکون کھانا پکانے کی نشست۔",
+    ),
+    ("Community kitchen", "Kuchnia społeczna", None, "کمیونٹی کچن"),
+    ("3 Bow Road", "3 Bow Road", None, "3 بو روڈ"),
+    (
+        "Level entry from the street and an accessible toilet.",
+        "Wejście z ulicy bez progów i toaleta dostępna dla osób z niepełnosprawnościami.",
+        None,
+        "گلی سے بغیر سیڑھی کے داخلہ اور معذور افراد کے لیے قابلِ رسائی بیت الخلا۔",
+    ),
+    ("£2, or free", "2 funty albo za darmo", None, "2 پاؤنڈ، یا مفت"),
+    ("Harvest supper", "Kolacja dożynkowa", None, "فصل کی دعوت"),
+    (
+        "We shared what the gardens grew.",
+        "Podzieliliśmy się tym, co urosło w ogrodach.",
+        None,
+        "باغوں میں جو اُگا، ہم نے مل کر بانٹا۔",
+    ),
 ]
 
 # The Food Partnership's consultations (consultations.demo)

@@ -103,25 +103,6 @@ def in_networks(pages, networks):
     return pages.filter(condition)
 
 
-def networks_for_pages(pages):
-    """Returns {page pk: NetworkPage} for each page of `pages` (a list) that
-    belongs to a network, as `network_for_page` would answer, with one
-    query for all of them (for listings)."""
-    from .models import NetworkPage
-
-    prefixes = {page.path[:i] for page in pages for i in range(4, len(page.path) + 1, 4)}
-    if not prefixes:
-        return {}
-    networks = {n.path: n for n in NetworkPage.objects.filter(path__in=prefixes)}
-    found = {}
-    for page in pages:
-        for i in range(len(page.path), 0, -4):
-            if page.path[:i] in networks:
-                found[page.pk] = networks[page.path[:i]]
-                break
-    return found
-
-
 def is_site_moderator(user):
     """Returns True for superusers and for users who may moderate the whole
     site (the moderation permission on the root of the page tree, as the

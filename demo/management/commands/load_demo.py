@@ -18,7 +18,9 @@ from django.db import transaction
 from accounts import demo as accounts_demo
 from blog import demo as blog_demo
 from comments import demo as comments_demo
+from consultations import demo as consultations_demo
 from demo import languages as languages_demo
+from events import demo as events_demo
 from home import demo as home_demo
 from home.models import HomePage
 from networks import demo as networks_demo
@@ -32,6 +34,8 @@ DEMO_LOADERS = [
     networks_demo,
     blog_demo,
     comments_demo,
+    consultations_demo,
+    events_demo,
     languages_demo,
 ]
 

@@ -1,0 +1,128 @@
+"""Background tasks (django-tasks) that email registrants, in the language
+they registered in, so that no request waits for a mail server. Each task
+takes ids, so the queue holds no personal data."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from django_tasks import task
+
+from . import ical
+from .models import Registration
+
+CANCEL_SALT = "events.registration.cancel"
+
+
+def subject_for(kind, event):
+    subjects = {
+        "confirmed": _("Your place at %(event)s"),
+        "waiting": _("You are on the waiting list for %(event)s"),
+        "promoted": _("A place has come up for you at %(event)s"),
+        "changed": _("%(event)s has changed"),
+        "event_cancelled": _("%(event)s is cancelled"),
+    }
+    return subjects[kind] % {"event": event.title}
+
+
+def cancel_token(registration):
+    """Returns the signed token of `registration`'s personal cancel link."""
+    return signing.dumps({"r": registration.pk, "s": str(registration.secret)}, salt=CANCEL_SALT)
+
+
+def registration_for_token(token):
+    """Returns the registration a cancel token was made for, or None for a
+    forged or mangled token, or one for a registration that is gone."""
+    try:
+        data = signing.loads(token, salt=CANCEL_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict):
+        return None
+    registration = Registration.objects.select_related("event").filter(pk=data.get("r")).first()
+    if registration is None or str(registration.secret) != data.get("s"):
+        return None
+    return registration
+
+
+def base_url():
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "http://localhost").rstrip("/")
+
+
+def cancel_url(registration):
+    return base_url() + reverse("events:cancel", args=[cancel_token(registration)])
+
+
+def _event_in(registration, language):
+    """Returns the event page in `language` where translated."""
+    event = registration.event.specific
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is not None:
+        translated = event.get_translation_or_none(locale)
+        if translated is not None and translated.live:
+            return translated.specific
+    return event
+
+
+def build_message(registration, kind):
+    """Returns the email for `registration` of `kind` (confirmed, waiting,
+    promoted, changed, event_cancelled), in the registrant's language."""
+    language = registration.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        event = _event_in(registration, language)
+        occurrence = event.occurrence_on(registration.occurrence) or event.next_occurrence
+        url = event.get_full_url()
+        confirmed = registration.status == Registration.Status.CONFIRMED
+        context = {
+            "registration": registration,
+            "event": event,
+            "occurrence": occurrence,
+            "kind": kind,
+            "event_url": url,
+            "cancel_url": cancel_url(registration),
+            "online_url": event.online_url if confirmed else "",
+        }
+        text = render_to_string("events/email/registration.txt", context)
+        html = render_to_string("events/email/registration.html", context)
+        message = EmailMultiAlternatives(
+            subject=subject_for(kind, event), body=text, to=[registration.email]
+        )
+        message.attach_alternative(html, "text/html")
+        if kind != "waiting" and (confirmed or kind == "event_cancelled"):
+            method = "CANCEL" if event.is_cancelled else "REQUEST"
+            message.attach(
+                "event.ics",
+                ical.event_ics(event, url, include_online=confirmed, method=method),
+                f"text/calendar; charset=utf-8; method={method}",
+            )
+    return message
+
+
+@task()
+def send_registration_email(registration_id, kind):
+    """Sends a registrant the email of `kind`. Returns 1 if sent, 0 if the
+    registration is gone, erased or no longer concerned."""
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or registration.erased:
+        return 0
+    if registration.status == Registration.Status.CANCELLED and kind != "event_cancelled":
+        return 0
+    build_message(registration, kind).send()
+    return 1
+
+
+@task()
+def send_staff_message(registration_id, subject, body):
+    """Sends one registrant a message from the event's organisers. (One of
+    the staff emails `home.staff_email` will take over.)"""
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or registration.erased:
+        return 0
+    EmailMultiAlternatives(subject=subject, body=body, to=[registration.email]).send()
+    return 1

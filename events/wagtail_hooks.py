@@ -1,0 +1,67 @@
+"""Admin and page wiring for events: audit log actions, the registrations
+viewset, and the upcoming-events sections on network pages and the home
+page (through the frame's `page_sections` hooks, so neither imports events)."""
+
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from .models import EventIndexPage
+from .templatetags.events_tags import upcoming_section
+from .viewsets import registration_viewset
+
+
+@hooks.register("register_log_actions")
+def register_event_log_actions(actions):
+    actions.register_action(
+        "events.registration.register", _("Register for an event"), _("Registered for an event")
+    )
+    actions.register_action(
+        "events.registration.promote", _("Promote from the waiting list"), _("Given a place")
+    )
+    actions.register_action(
+        "events.registration.cancel", _("Cancel a registration"), _("Registration cancelled")
+    )
+    actions.register_action(
+        "events.registration.erase", _("Erase a registration"), _("Registration erased")
+    )
+
+
+@hooks.register("network_page_sections")
+def network_upcoming_events(context, network):
+    """A network's page lists its upcoming events."""
+    return upcoming_section(
+        context.get("request"), network, network=network, heading=_("Upcoming events")
+    )
+
+
+@hooks.register("home_page_sections")
+def home_whats_on(context):
+    """The home page shows what's on this week across every network."""
+    return upcoming_section(
+        context.get("request"),
+        context.get("page"),
+        days=7,
+        count=6,
+        heading=_("What's on this week"),
+    )
+
+
+@hooks.register("network_page_head")
+def network_calendar_link(context, network):
+    """A network's page makes its events' iCal feed discoverable."""
+    page = network
+    index = EventIndexPage.for_locale(page.locale_id)
+    if index is None:
+        return ""
+    return format_html(
+        '<link rel="alternate" type="text/calendar" href="{}" title="{}">',
+        index.calendar_url(network=page),
+        _("%(network)s: events (iCal)") % {"network": page.title},
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset

@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEMO_PASSWORD ?= commons-demo
+# Test processes (pytest-xdist): one per core by default.
+TEST_WORKERS ?= auto
 
 .PHONY: run deploy install setup test test-fast lint format bench messages clean
 
@@ -58,11 +60,11 @@ run: setup
 	wait
 
 test: install node_modules/.installed messages
-	COMMONS_TESTING=1 $(PY) -m pytest $(PYTEST_ARGS)
+	COMMONS_TESTING=1 $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Everything but the browser tests: quick feedback while working.
 test-fast: install node_modules/.installed messages
-	COMMONS_TESTING=1 $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+	COMMONS_TESTING=1 $(PY) -m pytest -n $(TEST_WORKERS) -m "not e2e" $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

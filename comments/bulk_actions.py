@@ -5,11 +5,10 @@ actions footer. Each comment goes through its own model method, so every one
 is audited; comments the user may not moderate, or whose state does not allow
 the decision, are listed and left alone."""
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from wagtail.admin.views.bulk_action import BulkAction
+from home.admin_queues import QueueBulkAction
 
 from .admin_views import DecisionForm
 from .models import Comment
@@ -17,43 +16,26 @@ from .moderation import ModerationScope, comments_visible_to
 from .viewsets import comment_viewset
 
 
-class CommentBulkAction(BulkAction):
+class CommentBulkAction(QueueBulkAction):
     """Base for the queue's bulk decisions; subclasses name the transition."""
 
     models = [Comment]
     transition = None
     form_class = DecisionForm
     template_name = "comments/admin/bulk_confirm.html"
+    header_icon = "comment"
 
-    def get_scoped_queryset(self):
-        """The comments this user sees, filtered as the listing was (the
-        footer's "select all" passes the listing's query string along)."""
-        # The queue's own index view, set up for this request, filters and
-        # searches exactly as the listing did.
-        view = comment_viewset.index_view_for(self.request)
-        return comments_visible_to(self.request.user).select_related("page"), view
+    @classmethod
+    def get_viewset(cls):
+        return comment_viewset
 
-    def get_actionable_objects(self):
-        if hasattr(self, "_actionable"):
-            return self._actionable
-        queryset, view = self.get_scoped_queryset()
-        object_ids = self.request.GET.getlist("id")
-        if "all" in object_ids:
-            queryset = view.search_queryset(view.filter_queryset(queryset))
-        else:
-            ids = [pk for pk in object_ids if pk.isdigit()]
-            queryset = queryset.filter(pk__in=ids)
-        scope = ModerationScope(self.request.user)
-        objects, refused = [], []
-        for comment in queryset.order_by("created_at", "pk"):
-            if scope.can_moderate(comment) and comment.can_transition(self.transition):
-                objects.append(comment)
-            else:
-                refused.append(comment)
-        if not objects and not refused:
-            raise Http404
-        self._actionable = (objects, {"items_with_no_access": refused})
-        return self._actionable
+    def get_queue_queryset(self, view):
+        return comments_visible_to(self.request.user).select_related("page")
+
+    def can_decide(self, comment):
+        if not hasattr(self, "_scope"):
+            self._scope = ModerationScope(self.request.user)
+        return self._scope.can_moderate(comment) and comment.can_transition(self.transition)
 
     def get_execution_context(self):
         return {
@@ -73,15 +55,6 @@ class CommentBulkAction(BulkAction):
                 getattr(comment, transition)(by=user, note=note)
                 done += 1
         return done, 0
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["action_label"] = self.display_name
-        context["header_icon"] = "comment"
-        return context
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return self.success_message % {"count": num_parent_objects}
 
 
 class ApproveBulkAction(CommentBulkAction):

@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 
+from home.admin_queues import QueueViewSetMixin
 from home.admin_views import PrivacyRequestView
 from networks.models import NetworkPage
 from networks.permissions import networks_moderated_by
@@ -247,7 +248,7 @@ class CommentIndexView(generic.IndexView):
         return context
 
 
-class CommentViewSet(ModelViewSet):
+class CommentViewSet(QueueViewSetMixin, ModelViewSet):
     """Registers the queue, its decisions and the privacy tools under
     /admin/comments/, with the menu item "Comments"."""
 
@@ -304,20 +305,6 @@ class CommentViewSet(ModelViewSet):
         # Moderation rights are network permissions (networks.permissions),
         # not model permissions, so there is nothing to tick in the groups UI.
         return Permission.objects.none()
-
-    def index_view_for(self, request):
-        """Returns the queue's index view set up for `request` without
-        rendering it (the bulk actions reuse its filters and search)."""
-        kwargs = {**self.get_common_view_kwargs(), **self.get_index_view_kwargs()}
-        view = self.index_view_class(
-            **{
-                key: value
-                for key, value in kwargs.items()
-                if hasattr(self.index_view_class, key) and value is not self.UNDEFINED
-            }
-        )
-        view.setup(request)
-        return view
 
     def get_urlpatterns(self):
         return [

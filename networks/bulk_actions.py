@@ -6,53 +6,28 @@ method, so every one is audited and its requester told; requests the user may
 not decide, or that are already decided, are listed and left alone."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from wagtail.admin.views.bulk_action import BulkAction
+from home.admin_queues import QueueBulkAction
 
 from .models import JoinRequest, NetworkProposal
 from .viewsets import join_request_viewset, proposal_viewset
 
 
-class DecisionBulkAction(BulkAction):
+class DecisionBulkAction(QueueBulkAction):
     """Base for the queues' bulk decisions; subclasses name the model's
     decision method (`accept` or `decline`) and the queue's viewset."""
 
     decision = None
     template_name = "networks/admin/bulk_confirm.html"
+    header_icon = "group"
 
-    @classmethod
-    def get_viewset(cls):
-        raise NotImplementedError
-
-    def get_actionable_objects(self):
-        if hasattr(self, "_actionable"):
-            return self._actionable
-        viewset = self.get_viewset()
-        # The queue's own index view, set up for this request, narrows,
-        # filters and searches exactly as the listing did.
-        view = viewset.index_view_for(self.request)
-        queryset = view.get_base_queryset()
-        object_ids = self.request.GET.getlist("id")
-        if "all" in object_ids:
-            queryset = view.search_queryset(view.filter_queryset(queryset))
-        else:
-            queryset = queryset.filter(pk__in=[pk for pk in object_ids if pk.isdigit()])
-        policy = viewset.permission_policy
-        objects, refused = [], []
-        for obj in queryset.order_by("created_at", "pk"):
-            if obj.is_pending and policy.user_has_permission_for_instance(
-                self.request.user, "change", obj
-            ):
-                objects.append(obj)
-            else:
-                refused.append(obj)
-        if not objects and not refused:
-            raise Http404
-        self._actionable = (objects, {"items_with_no_access": refused})
-        return self._actionable
+    def can_decide(self, obj):
+        policy = self.get_viewset().permission_policy
+        return obj.is_pending and policy.user_has_permission_for_instance(
+            self.request.user, "change", obj
+        )
 
     def get_execution_context(self):
         return {"user": self.request.user, "decision": self.decision}
@@ -70,15 +45,6 @@ class DecisionBulkAction(BulkAction):
             done += 1
         return done, 0
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["action_label"] = self.display_name
-        context["header_icon"] = self.get_viewset().icon
-        return context
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return self.success_message % {"count": num_parent_objects}
-
 
 class JoinRequestBulkAction(DecisionBulkAction):
     models = [JoinRequest]
@@ -90,6 +56,7 @@ class JoinRequestBulkAction(DecisionBulkAction):
 
 class ProposalBulkAction(DecisionBulkAction):
     models = [NetworkProposal]
+    header_icon = "site"
 
     @classmethod
     def get_viewset(cls):

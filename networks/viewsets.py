@@ -35,6 +35,8 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 import django_filters
 
+from home.admin_queues import QueueViewSetMixin
+
 from .models import Decision, JoinRequest, NetworkPage, NetworkProposal
 from .permissions import networks_edited_by
 
@@ -282,7 +284,7 @@ class DecisionDetailView(WagtailAdminTemplateMixin, TemplateView):
         return response or redirect(f"{self.viewset.url_namespace}:index")
 
 
-class DecisionViewSet(ModelViewSet):
+class DecisionViewSet(QueueViewSetMixin, ModelViewSet):
     """A decision queue: its listing, its detail view with Accept and
     Decline, and its menu item, narrowed by `permission_policy`."""
 
@@ -311,20 +313,6 @@ class DecisionViewSet(ModelViewSet):
             (ModelAdminURLFinder,),
             {"edit_url_name": self.get_url_name("detail")},
         )
-
-    def index_view_for(self, request):
-        """Returns the queue's index view set up for `request` without
-        rendering it (the bulk actions reuse its filters and search)."""
-        kwargs = {**self.get_common_view_kwargs(), **self.get_index_view_kwargs()}
-        view = self.index_view_class(
-            **{
-                key: value
-                for key, value in kwargs.items()
-                if hasattr(self.index_view_class, key) and value is not self.UNDEFINED
-            }
-        )
-        view.setup(request)
-        return view
 
     def get_urlpatterns(self):
         return [

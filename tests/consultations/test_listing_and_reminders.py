@@ -4,6 +4,7 @@ dashboard panel, and privacy export and erasure."""
 
 import datetime
 
+from django.conf import settings
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -102,6 +103,11 @@ def test_the_overdue_outcome_reminder_goes_once_to_the_networks_editors(demo, lo
     other = get_user_model().objects.get(username="food-partnership-editor")
     assert other.email not in recipients
     assert all("Opening hours of the wellbeing hub" in m.subject for m in mail.outbox)
+    for message in mail.outbox:  # plain text and HTML, each with the absolute admin link
+        edit = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/pages/"
+        html, kind = message.alternatives[0]
+        assert kind == "text/html" and edit in message.body and f'href="{edit}' in html
+        assert "has no outcome yet" in message.body and "has no outcome yet" in html
     sent = len(mail.outbox)
     assert remind_overdue_outcomes.call() == 0 and len(mail.outbox) == sent
     login("health-wellbeing-editor")

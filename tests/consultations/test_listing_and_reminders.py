@@ -119,18 +119,23 @@ def test_the_overdue_outcome_reminder_goes_once_to_the_networks_editors(demo, lo
 
 
 def test_privacy_export_and_erasure_keep_the_answers(client, make_consultation, now):
-    from consultations.privacy import erase_personal_data, export_personal_data
+    # The site-wide privacy requests (home.privacy) include consultations.
+    from home.privacy import erase_personal_data, export_personal_data
 
     page = make_consultation(opens_at=now - DAY, closes_at=now + DAY)
     client.post(page.url, answers(respondent_email="Erase.Me@example.org"))
-    exported = export_personal_data("erase.me@example.org")
+    client.post(page.url, answers(respondent_email="someone.else@example.org"))
+    exported = export_personal_data("erase.me@example.org")["consultations"]
     assert [item["email"] for item in exported] == ["Erase.Me@example.org"]
+    assert exported[0]["consultation"] == page.title
     assert exported[0]["answers"]["which_colour"] == "Green"
-    assert erase_personal_data("erase.me@example.org") == 1
-    response = ConsultationResponse.objects.get(page=page)
-    assert response.email == "" and response.name == "" and response.erased_at
-    assert response.form_data["which_colour"] == "Green"
-    assert export_personal_data("erase.me@example.org") == []
+    assert erase_personal_data("erase.me@example.org")["consultations"] == 1
+    erased = ConsultationResponse.objects.get(page=page, erased_at__isnull=False)
+    assert erased.email == "" and erased.name == ""
+    assert erased.form_data["which_colour"] == "Green"  # the answers stay in the results
+    assert export_personal_data("erase.me@example.org")["consultations"] == []
+    other = ConsultationResponse.objects.get(page=page, erased_at__isnull=True)
+    assert other.email == "someone.else@example.org"  # nobody else's is touched
 
 
 def test_status_is_one_rule_in_python_and_in_the_database(make_consultation, now):

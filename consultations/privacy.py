@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 
 from home.privacy import log_export
 
+from .models import ConsultationPage
 from .responses import ConsultationResponse, ConsultationSettings
 
 
@@ -92,8 +93,10 @@ def erase_expired_details(now=None):
         return 0
     now = timezone.now() if now is None else now
     cutoff = now - datetime.timedelta(days=days)
+    # Responses are stored under the consultation's schedule (source) page,
+    # whose outcome date is the one that counts.
     expired = ConsultationResponse.objects.filter(
-        page__consultations_consultationpage__outcome_published_at__lte=cutoff,
+        page__in=ConsultationPage.objects.filter(outcome_published_at__lte=cutoff).values("pk"),
         erased_at__isnull=True,
     ).exclude(name="", email="")
     return _erase(expired, None, "retention")

@@ -3,6 +3,7 @@ network and home pages, the reminder of overdue outcomes (once), the
 dashboard panel, and privacy export and erasure."""
 
 import datetime
+import io
 
 from django.conf import settings
 from django.core import mail
@@ -136,6 +137,32 @@ def test_privacy_export_and_erasure_keep_the_answers(client, make_consultation, 
     assert export_personal_data("erase.me@example.org")["consultations"] == []
     other = ConsultationResponse.objects.get(page=page, erased_at__isnull=True)
     assert other.email == "someone.else@example.org"  # nobody else's is touched
+
+
+def test_names_and_emails_are_erased_once_kept_past_the_outcome(client, make_consultation, now):
+    from django.core.management import call_command
+
+    from consultations.responses import ConsultationSettings
+
+    old = make_consultation(opens_at=now - DAY, closes_at=now + DAY, slug="old-outcome")
+    recent = make_consultation(opens_at=now - DAY, closes_at=now + DAY, slug="recent-outcome")
+    for page in (old, recent):
+        client.post(page.url, answers(respondent_email="kept.a.while@example.org"))
+    ConsultationPage.objects.filter(pk=old.pk).update(outcome_published_at=now - 31 * DAY)
+    ConsultationPage.objects.filter(pk=recent.pk).update(outcome_published_at=now - 29 * DAY)
+    call_command("erase_expired_consultation_details", stdout=io.StringIO())
+    # Nothing is erased while the setting is blank (keep them).
+    assert ConsultationResponse.objects.get(page=old).email == "kept.a.while@example.org"
+    settings = ConsultationSettings.load()
+    settings.keep_raw_responses_days = 30
+    settings.save()
+    out = io.StringIO()
+    call_command("erase_expired_consultation_details", stdout=out)
+    assert "from 1 consultation responses" in out.getvalue()
+    erased = ConsultationResponse.objects.get(page=old)
+    assert erased.email == "" and erased.name == "" and erased.erased_at
+    assert erased.form_data["which_colour"] == "Green"  # the answers are kept
+    assert ConsultationResponse.objects.get(page=recent).email == "kept.a.while@example.org"
 
 
 def test_status_is_one_rule_in_python_and_in_the_database(make_consultation, now):

@@ -2,7 +2,8 @@
 the page's language, however stale the form or replayed the POST.
 
 Order: the consultation must be open at this second; the form must be valid
-(the shared defences included); the rate limit must allow it; then, in one
+(the shared defences included); the site's rate limit for "consultation"
+(`home.defences.rate_limited`) must allow it; then, in one
 transaction, the consultation is asked once more whether it is open (the
 clock moved while we checked), a repeat from the same email is replaced or
 refused as the consultation says, and the response is stored under the
@@ -15,13 +16,13 @@ from django.template.response import TemplateResponse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from home.defences import rate_limited
+
 from .forms import (
     EMAIL_FIELD,
     NAME_FIELD,
     PUBLISH_FIELD,
-    RATE_LIMIT_MESSAGE,
     RepeatResponses,
-    _over_rate_limit,
 )
 from .responses import ConsultationResponse, Publication
 from .schedule import LONDON, Status
@@ -139,8 +140,9 @@ def serve_consultation(page, request):
     form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
     if not form.is_valid():
         return render(page, request, form=form, status=400)
-    if _over_rate_limit(request, form.cleaned_data.get(EMAIL_FIELD)):
-        form.add_error(None, RATE_LIMIT_MESSAGE)
+    limited = rate_limited(request, "consultation", email=form.cleaned_data.get(EMAIL_FIELD))
+    if limited:
+        form.add_error(None, limited)
         return render(page, request, form=form, status=429)
     response, replaced, refusal = store(page, request, form)
     if response is None:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsultationsConfig(AppConfig):
@@ -8,3 +9,17 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "consultations"
     verbose_name = "Consultations"
+
+    def ready(self):
+        # Consultations' part of the site-wide privacy requests: a
+        # respondent's responses, exported or anonymised (answers kept).
+        from home import privacy as site_privacy
+
+        from . import privacy
+
+        site_privacy.register(
+            "consultations",
+            label=_("Consultation responses"),
+            export=privacy.export_responses,
+            erase=privacy.erase_responses,
+        )

@@ -1,9 +1,9 @@
 """The resident's answer form: the editor's questions (Wagtail's form
 builder), the respondent's name, email and publication choice as the
 consultation asks for them, and the shared defences (honeypot, fill-in
-clock). Clear messages on each field; `_over_rate_limit` is the one place
-the rate limit is asked, so that switching to `home.defences.rate_limited`
-is one edit."""
+clock). Clear messages on each field. The rate limit is the site's
+(`home.defences.rate_limited(request, "consultation", email=...)`, under
+Site settings → Spam defences), asked by the answering view."""
 
 from django import forms
 from django.conf import settings
@@ -12,9 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from home.defences import HumanCheckFormMixin, client_ip, hit
-
-from .responses import ConsultationSettings
+from home.defences import HumanCheckFormMixin
 
 
 class Ask(models.TextChoices):
@@ -38,25 +36,6 @@ PUBLISH_FIELD = "may_publish"
 OWN_FIELDS = (NAME_FIELD, EMAIL_FIELD, PUBLISH_FIELD)
 
 PUBLISH_QUESTION = _("May we publish your answers without your name?")
-
-RATE_LIMIT_MESSAGE = _(
-    "A lot of responses have come from your connection or email address in the last hour, "
-    "so this one was not stored. Your answers are kept below: please try again in an hour."
-)
-
-
-def _over_rate_limit(request, email=None):
-    """Returns True if this response is over the per-IP or per-email limit
-    of the consultation settings (counted in the cache every process shares)."""
-    limits = ConsultationSettings.load(request_or_site=request)
-    ip = client_ip(request)
-    per_ip, per_email = limits.responses_per_ip_per_hour, limits.responses_per_email_per_hour
-    if per_ip and ip and hit(f"ip:{ip}", prefix="consultations:rate") > per_ip:
-        return True
-    email = (email or "").strip().lower()
-    return bool(
-        per_email and email and hit(f"email:{email}", prefix="consultations:rate") > per_email
-    )
 
 
 class ConsultationAnswerForm(HumanCheckFormMixin, BaseForm):

@@ -1,9 +1,12 @@
-"""A respondent's data on request, for the shared privacy registry (the
-switch to `home.privacy.register` is one call, with these two functions):
+"""A respondent's data on request: consultations' part of the site-wide
+privacy requests (`home.privacy`, registered as "consultations" in
+`ConsultationsConfig.ready()`; Settings → Privacy requests and the
+`export_personal_data` / `erase_personal_data` commands walk it):
 
-- `export_personal_data(email)`: every response one email address sent, as a
-  list of JSON-ready dicts (answers, name, choice about publication).
-- `erase_personal_data(email, by=None)`: removes the name and email from each
+- `export_responses(email, by=None)`: every response one email address sent,
+  as a list of JSON-ready dicts (answers, name, choice about publication),
+  each export audited ("privacy.export").
+- `erase_responses(email, by=None)`: removes the name and email from each
   of those responses and keeps the anonymous answers (so the results do not
   change), audited one entry per response. Returns how many were anonymised.
 - `erase_expired_details()`: the retention setting — names and emails of
@@ -18,12 +21,22 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
+from home.privacy import log_export
+
+from .models import ConsultationPage
 from .responses import ConsultationResponse, ConsultationSettings
 
 
-def export_personal_data(email):
-    """Returns a JSON-ready dict for each response sent from `email`."""
-    responses = ConsultationResponse.objects.by_email(email).select_related("page")
+def export_responses(email, by=None):
+    """Returns a JSON-ready dict for each response sent from `email`; `by`,
+    the person who asked for the export, is recorded in the audit log."""
+    responses = list(
+        ConsultationResponse.objects.by_email(email)
+        .select_related("page")
+        .order_by("submit_time", "pk")
+    )
+    for response in responses:
+        log_export(response, by=_user(by))
     return [
         {
             "type": "consultation response",
@@ -37,14 +50,19 @@ def export_personal_data(email):
             "answers": response.form_data,
             "published_text": response.published_text,
         }
-        for response in responses.order_by("submit_time", "pk")
+        for response in responses
     ]
+
+
+def _user(by):
+    """Returns `by` if it is a signed-in user (the audit log's actor), else None."""
+    return by if by is not None and getattr(by, "is_authenticated", False) else None
 
 
 def _erase(responses, by, reason):
     count = 0
     now = timezone.now()
-    user = by if by is not None and getattr(by, "is_authenticated", False) else None
+    user = _user(by)
     with transaction.atomic():
         for response in responses.select_for_update():
             response.name = ""
@@ -61,7 +79,7 @@ def _erase(responses, by, reason):
     return count
 
 
-def erase_personal_data(email, by=None):
+def erase_responses(email, by=None):
     """Removes `email`'s name and address from every response they sent,
     keeping the answers. Returns how many responses were anonymised."""
     return _erase(ConsultationResponse.objects.by_email(email), by, "request")
@@ -75,8 +93,10 @@ def erase_expired_details(now=None):
         return 0
     now = timezone.now() if now is None else now
     cutoff = now - datetime.timedelta(days=days)
+    # Responses are stored under the consultation's schedule (source) page,
+    # whose outcome date is the one that counts.
     expired = ConsultationResponse.objects.filter(
-        page__consultations_consultationpage__outcome_published_at__lte=cutoff,
+        page__in=ConsultationPage.objects.filter(outcome_published_at__lte=cutoff).values("pk"),
         erased_at__isnull=True,
     ).exclude(name="", email="")
     return _erase(expired, None, "retention")

@@ -153,20 +153,15 @@ class ConsultationResponse(AbstractFormSubmission):
 
 @register_setting(icon="form")
 class ConsultationSettings(BaseGenericSetting):
-    """Site-wide settings for consultations' responses: how many one
-    connection or email address may send an hour, when an outcome is
-    overdue, and how long names and emails are kept after the outcome."""
+    """Site-wide settings for consultations' responses: when an outcome is
+    overdue, and how long names and emails are kept after the outcome. (How
+    many responses one connection or email address may send an hour is the
+    site's, in Site settings → Spam defences, under "Consultation responses".)"""
 
     outcome_overdue_days = models.PositiveSmallIntegerField(
         _("outcome overdue after (days)"),
         default=28,
         help_text=_("Editors are reminded once when a closed consultation has no outcome."),
-    )
-    responses_per_ip_per_hour = models.PositiveSmallIntegerField(
-        _("responses per connection per hour"), default=20, help_text=_("0 for no limit.")
-    )
-    responses_per_email_per_hour = models.PositiveSmallIntegerField(
-        _("responses per email address per hour"), default=5, help_text=_("0 for no limit.")
     )
     keep_raw_responses_days = models.PositiveSmallIntegerField(
         _("keep names and emails after the outcome (days)"),

@@ -1,38 +1,23 @@
 """Background work for consultations: remind a network's editors, once,
 when a closed consultation has waited too long for its outcome. Sent by the
 task worker, never inside a request; `manage.py remind_overdue_outcomes`
-enqueues it (run it daily from cron)."""
+enqueues it (run it daily from cron). The email goes through
+`home.staff_email.email_staff`: each editor in their admin language, plain
+text and HTML, with an absolute link to the consultation in the admin."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from django_tasks import task
 
-from languages.translations import admin_language
+from home.staff_email import email_staff
 from networks.models import NetworkPage
 from networks.permissions import network_editors
 
 from .models import ConsultationPage
 from .responses import ConsultationSettings
-
-
-def _email_editors(users, *, subject, template, context, link):
-    """Sends one message to each of `users`, in the language each reads the
-    admin in, with an absolute link to `link` (an admin path). The one place
-    this app sends staff email: it becomes `home.staff_email.email_staff`.
-    Returns how many were sent."""
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + link
-    messages = []
-    for user in users:
-        with translation.override(admin_language(user)):
-            body = render_to_string(template, {**context, "user": user, "link": url})
-            text = " ".join(str(subject()).split())
-        messages.append(EmailMessage(text, body, None, [user.email]))
-    return get_connection().send_messages(messages) or 0
 
 
 def overdue_consultations(now=None):
@@ -62,14 +47,14 @@ def remind_overdue_outcomes():
         network = consultation.network
         if network is None:
             continue
-        editors = network_editors(NetworkPage.objects.filter(pk=network.pk)).exclude(email="")
+        editors = network_editors(NetworkPage.objects.filter(pk=network.pk))
         days = (now - consultation.closes_at).days
-        _email_editors(
-            list(editors),
+        email_staff(
+            editors,
             subject=lambda c=consultation: (
                 gettext("Outcome overdue: %(title)s") % {"title": c.title}
             ),
-            template="consultations/email/outcome_overdue.txt",
+            template="consultations/email/outcome_overdue",
             context={"consultation": consultation, "days": days, "network": network},
             link=reverse("wagtailadmin_pages:edit", args=[consultation.pk]),
         )

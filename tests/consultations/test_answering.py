@@ -12,6 +12,7 @@ import time_machine
 
 from consultations.models import ConsultationResponse
 from consultations.schedule import LONDON
+from home.models import FormRateLimit
 from tests.consultations.conftest import answers
 
 pytestmark = pytest.mark.django_db
@@ -238,12 +239,9 @@ def test_the_honeypot_and_the_clock_refuse_before_storing(client, open_page):
     assert stored(open_page) == 0
 
 
-def test_the_rate_limit_refuses_and_keeps_the_answers(client, open_page, settings):
-    from consultations.responses import ConsultationSettings
-
-    limits = ConsultationSettings.load()
-    limits.responses_per_ip_per_hour = 2
-    limits.save()
+def test_the_rate_limit_refuses_and_keeps_the_answers(client, open_page, site_settings):
+    # The site's limits (Site settings → Spam defences), for consultations only.
+    FormRateLimit.objects.create(settings=site_settings, form="consultation", per_ip=2)
     for n in range(2):
         assert (
             client.post(open_page.url, answers(respondent_email=f"p{n}@example.org")).status_code
@@ -252,8 +250,12 @@ def test_the_rate_limit_refuses_and_keeps_the_answers(client, open_page, setting
     response = client.post(
         open_page.url, answers(respondent_email="p3@example.org", why="Still here.")
     )
-    assert response.status_code == 429 and "Still here." in response.content.decode()
-    assert stored(open_page) == 2
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "A lot of forms have been sent from your connection in the last hour" in html
+    assert "please try again in an hour" in html
+    assert "Still here." in html  # what was typed is kept
+    assert stored(open_page) == 2  # nothing stored
 
 
 def test_csrf_is_enforced(open_page):

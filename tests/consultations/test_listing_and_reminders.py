@@ -3,7 +3,9 @@ network and home pages, the reminder of overdue outcomes (once), the
 dashboard panel, and privacy export and erasure."""
 
 import datetime
+import io
 
+from django.conf import settings
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -102,6 +104,11 @@ def test_the_overdue_outcome_reminder_goes_once_to_the_networks_editors(demo, lo
     other = get_user_model().objects.get(username="food-partnership-editor")
     assert other.email not in recipients
     assert all("Opening hours of the wellbeing hub" in m.subject for m in mail.outbox)
+    for message in mail.outbox:  # plain text and HTML, each with the absolute admin link
+        edit = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/pages/"
+        html, kind = message.alternatives[0]
+        assert kind == "text/html" and edit in message.body and f'href="{edit}' in html
+        assert "has no outcome yet" in message.body and "has no outcome yet" in html
     sent = len(mail.outbox)
     assert remind_overdue_outcomes.call() == 0 and len(mail.outbox) == sent
     login("health-wellbeing-editor")
@@ -113,18 +120,49 @@ def test_the_overdue_outcome_reminder_goes_once_to_the_networks_editors(demo, lo
 
 
 def test_privacy_export_and_erasure_keep_the_answers(client, make_consultation, now):
-    from consultations.privacy import erase_personal_data, export_personal_data
+    # The site-wide privacy requests (home.privacy) include consultations.
+    from home.privacy import erase_personal_data, export_personal_data
 
     page = make_consultation(opens_at=now - DAY, closes_at=now + DAY)
     client.post(page.url, answers(respondent_email="Erase.Me@example.org"))
-    exported = export_personal_data("erase.me@example.org")
+    client.post(page.url, answers(respondent_email="someone.else@example.org"))
+    exported = export_personal_data("erase.me@example.org")["consultations"]
     assert [item["email"] for item in exported] == ["Erase.Me@example.org"]
+    assert exported[0]["consultation"] == page.title
     assert exported[0]["answers"]["which_colour"] == "Green"
-    assert erase_personal_data("erase.me@example.org") == 1
-    response = ConsultationResponse.objects.get(page=page)
-    assert response.email == "" and response.name == "" and response.erased_at
-    assert response.form_data["which_colour"] == "Green"
-    assert export_personal_data("erase.me@example.org") == []
+    assert erase_personal_data("erase.me@example.org")["consultations"] == 1
+    erased = ConsultationResponse.objects.get(page=page, erased_at__isnull=False)
+    assert erased.email == "" and erased.name == ""
+    assert erased.form_data["which_colour"] == "Green"  # the answers stay in the results
+    assert export_personal_data("erase.me@example.org")["consultations"] == []
+    other = ConsultationResponse.objects.get(page=page, erased_at__isnull=True)
+    assert other.email == "someone.else@example.org"  # nobody else's is touched
+
+
+def test_names_and_emails_are_erased_once_kept_past_the_outcome(client, make_consultation, now):
+    from django.core.management import call_command
+
+    from consultations.responses import ConsultationSettings
+
+    old = make_consultation(opens_at=now - DAY, closes_at=now + DAY, slug="old-outcome")
+    recent = make_consultation(opens_at=now - DAY, closes_at=now + DAY, slug="recent-outcome")
+    for page in (old, recent):
+        client.post(page.url, answers(respondent_email="kept.a.while@example.org"))
+    ConsultationPage.objects.filter(pk=old.pk).update(outcome_published_at=now - 31 * DAY)
+    ConsultationPage.objects.filter(pk=recent.pk).update(outcome_published_at=now - 29 * DAY)
+    call_command("erase_expired_consultation_details", stdout=io.StringIO())
+    # Nothing is erased while the setting is blank (keep them).
+    assert ConsultationResponse.objects.get(page=old).email == "kept.a.while@example.org"
+    settings = ConsultationSettings.load()
+    settings.keep_raw_responses_days = 30
+    settings.save()
+    out = io.StringIO()
+    call_command("erase_expired_consultation_details", stdout=out)
+    assert "from 1 consultation responses" in out.getvalue()
+    erased = ConsultationResponse.objects.get(page=old)
+    assert erased.email == "" and erased.name == "" and erased.erased_at
+    assert erased.form_data["which_colour"] == "Green"  # the answers are kept
+    assert ConsultationResponse.objects.get(page=recent).email == "kept.a.while@example.org"
 
 
 def test_status_is_one_rule_in_python_and_in_the_database(make_consultation, now):

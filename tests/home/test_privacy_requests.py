@@ -48,6 +48,7 @@ def anns_data(demo):
 def test_every_app_that_stores_what_residents_send_contributes():
     assert {c.key for c in privacy.contributors()} == {
         "comments",
+        "consultations",
         "join_requests",
         "network_proposals",
     }

@@ -19,6 +19,8 @@ How a pattern's ids are filled:
 - KWARG_MODELS: which model a path parameter names (`page_id` is a page).
   A `pk` names the view's own model (URL_MODELS where the view cannot say).
 - KWARG_VALUES: parameters that are not ids (`action_name`, `filter_spec`).
+- QUERIES: views that take the ids they act on in the query string
+  (deleting form submissions: `?selected-submissions=`).
 - `app_label`/`model_name` pairs are tried with every row's model.
 
 A pattern with a parameter none of these explains fails the test, with a
@@ -26,6 +28,7 @@ message saying which table to extend, unless it is listed in EXEMPT with the
 reason.
 """
 
+import datetime
 import itertools
 import re
 from dataclasses import dataclass
@@ -55,6 +58,7 @@ from PIL import Image as PILImage
 
 from blog.models import Person
 from comments.models import Comment
+from consultations.models import ConsultationFormField, ConsultationPage, ConsultationResponse
 from home.models import StandardPage
 from networks.models import JoinRequest, NetworkPage, NetworkProposal
 
@@ -155,6 +159,36 @@ def _proposal(made):
     )
 
 
+def _consultation(made):
+    """A closed consultation of B (live: its title and questions are public)."""
+    now = timezone.now()
+    page = ConsultationPage(
+        title="Consultation of B",
+        slug="consultation-of-b",
+        summary="Closed.",
+        opens_at=now - datetime.timedelta(days=10),
+        closes_at=now - datetime.timedelta(days=1),
+        form_fields=[ConsultationFormField(label="Why?", field_type="multiline", required=False)],
+    )
+    _network(made).add_child(instance=page)
+    page.save_revision(user=_editor(made)).publish()
+    return page
+
+
+def _consultation_response(made):
+    """A response to B's consultation: only B's editors and site admins read it."""
+    return ConsultationResponse.objects.create(
+        page=made["consultations.consultationpage"],
+        form_data={"why": f"{MARKER} answer to B"},
+        name=f"{MARKER} Respondent of B",
+        email="quokka-respondent@example.org",
+        language="en",
+        publication="approved",
+        published_text=f"{MARKER} published answer of B",
+        redaction_reason=f"{MARKER} reason for redacting",
+    )
+
+
 def _workflow_state(made):
     workflow = Workflow.objects.filter(active=True, workflow_tasks__isnull=False).first()
     return workflow.start(made["wagtailcore.page"], _editor(made))
@@ -214,6 +248,8 @@ OBJECTS = {
     "comments.comment": Row(_comment),
     "networks.joinrequest": Row(_join_request),
     "networks.networkproposal": Row(_proposal),
+    "consultations.consultationpage": Row(_consultation, secret=False),  # live, public
+    "consultations.consultationresponse": Row(_consultation_response),
     "wagtailcore.revision": Row(lambda made: made["wagtailcore.page"].latest_revision),
     "wagtailcore.workflowstate": Row(_workflow_state),
     "wagtailcore.taskstate": Row(lambda made: made["wagtailcore.workflowstate"].current_task_state),
@@ -250,8 +286,9 @@ OBJECTS = {
     "home.sitesettings": Row(_get("home.sitesettings"), secret=False),
 }
 
-# Every pattern with a page in it is tried with each of these pages.
-PAGES = ["wagtailcore.page", "draft page"]
+# Every pattern with a page in it is tried with each of these pages (the
+# consultation: the form-submission views list its responses).
+PAGES = ["wagtailcore.page", "draft page", "consultations.consultationpage"]
 
 # Path parameters that name an object of a model (a `pk` is the view's model).
 KWARG_MODELS = {
@@ -289,6 +326,14 @@ KWARG_VALUES = {
     "content_type_model_name": "standardpage",
 }
 MODEL_PAIRS = [("app_label", "model_name"), ("app_name", "model_name")]
+
+# Views that take the ids they act on in the query string, by URL name.
+QUERIES = {
+    "wagtailforms:delete_submissions": lambda made: [
+        {},
+        {"selected-submissions": made["consultations.consultationresponse"].pk},
+    ],
+}
 
 # Views whose `pk` is not of the model the view declares (or that declare none).
 URL_MODELS = {
@@ -369,6 +414,8 @@ def requests_for(route, name, callback, made):
     elif route.endswith("chosen-multiple/"):
         model = label(view_model(callback)) if view_model(callback) else "wagtailcore.page"
         query_variants = [{"id": made[model].pk}]
+    elif name in QUERIES:
+        query_variants = QUERIES[name](made)
     elif not names:
         return []
     pairs = [pair for pair in MODEL_PAIRS if set(pair) <= names]

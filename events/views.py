@@ -190,9 +190,8 @@ def register(event, request):
     if form.is_valid():
         occurrence = form.chosen_occurrence() or (upcoming[0] if upcoming else None)
         reason = event.registration_closed_reason(occurrence)
-        limited = None if reason else rate_limited(
-            request, "event-registration", email=form.cleaned_data["email"]
-        )
+        email = form.cleaned_data["email"]
+        limited = None if reason else rate_limited(request, "event-registration", email=email)
         if reason:
             form.add_error(None, reason)
             status = 403

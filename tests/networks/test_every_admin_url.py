@@ -26,6 +26,7 @@ message saying which table to extend, unless it is listed in EXEMPT with the
 reason.
 """
 
+import datetime
 import itertools
 import re
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ from PIL import Image as PILImage
 
 from blog.models import Person
 from comments.models import Comment
+from events.models import EventPage, Registration
 from home.models import StandardPage
 from networks.models import JoinRequest, NetworkPage, NetworkProposal
 
@@ -155,6 +157,34 @@ def _proposal(made):
     )
 
 
+def _event(made):
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=5)
+    event = EventPage(
+        title=f"{MARKER} event of B",
+        slug="quokka-event-of-b",
+        summary=f"{MARKER} summary of B's event",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        registration_enabled=True,
+        capacity=1,
+    )
+    _network(made).add_child(instance=event)
+    event.save_revision(user=_editor(made))
+    event.unpublish()  # its title is not public either
+    return event
+
+
+def _registration(made):
+    return Registration.objects.create(
+        event=made["events.eventpage"],
+        name=f"{MARKER} Registrant of B",
+        email="quokka-registrant@example.org",
+        access_needs=f"{MARKER} access needs of B's registrant",
+        status=Registration.Status.CONFIRMED,
+        position=1,
+    )
+
+
 def _workflow_state(made):
     workflow = Workflow.objects.filter(active=True, workflow_tasks__isnull=False).first()
     return workflow.start(made["wagtailcore.page"], _editor(made))
@@ -214,6 +244,8 @@ OBJECTS = {
     "comments.comment": Row(_comment),
     "networks.joinrequest": Row(_join_request),
     "networks.networkproposal": Row(_proposal),
+    "events.eventpage": Row(_event),
+    "events.registration": Row(_registration),
     "wagtailcore.revision": Row(lambda made: made["wagtailcore.page"].latest_revision),
     "wagtailcore.workflowstate": Row(_workflow_state),
     "wagtailcore.taskstate": Row(lambda made: made["wagtailcore.workflowstate"].current_task_state),
@@ -250,8 +282,9 @@ OBJECTS = {
     "home.sitesettings": Row(_get("home.sitesettings"), secret=False),
 }
 
-# Every pattern with a page in it is tried with each of these pages.
-PAGES = ["wagtailcore.page", "draft page"]
+# Every pattern with a page in it is tried with each of these pages (B's
+# event page too, which has registrations).
+PAGES = ["wagtailcore.page", "draft page", "events.eventpage"]
 
 # Path parameters that name an object of a model (a `pk` is the view's model).
 KWARG_MODELS = {
@@ -275,6 +308,7 @@ KWARG_MODELS = {
     "session_id": "wagtailadmin.editingsession",
     "redirect_id": "wagtailredirects.redirect",
     "redirect_pk": "wagtailredirects.redirect",
+    "event_id": "events.eventpage",
 }
 
 # Path parameters that are not ids.

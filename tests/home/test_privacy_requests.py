@@ -50,6 +50,7 @@ def test_every_app_that_stores_what_residents_send_contributes():
         "comments",
         "join_requests",
         "network_proposals",
+        "events",
     }
 
 

@@ -11,4 +11,17 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from . import signals  # noqa: F401 (connects the publish handler)
+        # Registrations' part of the site-wide privacy requests.
+        from home import privacy as site_privacy
+
+        from . import (
+            privacy,
+            signals,  # noqa: F401 (connects the publish handler)
+        )
+
+        site_privacy.register(
+            "events",
+            label=_("Event registrations"),
+            export=privacy.export_personal_data,
+            erase=privacy.erase_personal_data,
+        )

@@ -1,42 +1,18 @@
 """The registration form a resident fills in: name, email, optional access
 needs (seen by the organisers only) and, for a repeating event, the date.
 
-It carries the shared defences (`home.defences.HumanCheckFormMixin`); the
-per-IP and per-email limit is `_over_rate_limit`, the one place this app
-counts attempts until `home.defences.rate_limited` lands.
+It carries the shared defences (`home.defences.HumanCheckFormMixin`); its
+view counts attempts with `home.defences.rate_limited(request,
+"event-registration", email=...)`, under the limits in Site settings → Spam
+defences.
 """
 
-import hashlib
-
 from django import forms
-from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from home.defences import HumanCheckFormMixin, client_ip, hit
+from home.defences import HumanCheckFormMixin
 from home.forms import LineBreaksMixin
-
-RATE_LIMIT_MESSAGE = _(
-    "A lot of registrations have come from your connection or this email address in "
-    "the last hour. What you typed is kept below: please try again in an hour."
-)
-
-
-def _over_rate_limit(request, email):
-    """Counts one registration attempt per IP address and per email address
-    and returns the "try again later" message when either is over its hourly
-    limit, else None. (To become `home.defences.rate_limited(request,
-    "event-registration", email=email)`.)"""
-    limit = settings.PUBLIC_FORMS_RATE_LIMIT_PER_IP
-    if not limit:
-        return None
-    ip = client_ip(request)
-    if ip and hit(f"event-registration:ip:{ip}", prefix="events:rate") > limit:
-        return RATE_LIMIT_MESSAGE
-    key = hashlib.sha256((email or "").strip().lower().encode()).hexdigest()
-    if email and hit(f"event-registration:email:{key}", prefix="events:rate") > limit:
-        return RATE_LIMIT_MESSAGE
-    return None
 
 
 class RegistrationForm(LineBreaksMixin, HumanCheckFormMixin, forms.Form):
@@ -70,7 +46,6 @@ class RegistrationForm(LineBreaksMixin, HumanCheckFormMixin, forms.Form):
     )
 
     def __init__(self, *args, occurrences=(), **kwargs):
-        kwargs.setdefault("min_fill_seconds", settings.PUBLIC_FORMS_MIN_FILL_SECONDS)
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.occurrences = {o.key.isoformat(): o for o in occurrences if o.key}

@@ -9,8 +9,8 @@
   an event that ended more than `days` ago (setting
   EVENTS_REGISTRATION_RETENTION_DAYS; the `purge_registrations` command).
 
-These two are what `home.privacy.register("events", …)` will take once the
-shared registry lands.
+The first two are events' part of the site-wide privacy requests
+(`home.privacy.register("events", …)` in `events.apps`).
 """
 
 import datetime
@@ -20,9 +20,11 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
+from home import privacy as site_privacy
+
 from .models import EventPage, Registration
 
-ERASED_NAME = "Removed"
+ERASED_NAME = site_privacy.ERASED_NAME
 ERASED_EMAIL_DOMAIN = "erased.invalid"
 
 

@@ -14,6 +14,8 @@ from wagtail.models import Locale
 
 from django_tasks import task
 
+from home.staff_email import send_email
+
 from . import ical
 from .models import Registration
 
@@ -119,10 +121,25 @@ def send_registration_email(registration_id, kind):
 
 @task()
 def send_staff_message(registration_id, subject, body):
-    """Sends one registrant a message from the event's organisers. (One of
-    the staff emails `home.staff_email` will take over.)"""
+    """Sends one registrant a message from the event's organisers, in the
+    language they registered in (the frame around the organisers' words:
+    the event, its page and the cancel link). Returns 1 if sent, 0 if the
+    registration is gone or erased."""
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None or registration.erased:
         return 0
-    EmailMultiAlternatives(subject=subject, body=body, to=[registration.email]).send()
-    return 1
+    language = registration.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        event = _event_in(registration, language)
+        return send_email(
+            registration.email,
+            subject=subject,
+            template="events/email/staff_message",
+            context={
+                "registration": registration,
+                "event": event,
+                "message": body,
+                "event_url": event.get_full_url(),
+                "cancel_url": cancel_url(registration),
+            },
+        )

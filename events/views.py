@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from home.defences import rate_limited
+
 from . import ical, listings, registrations, tasks
-from .forms import RegistrationForm, _over_rate_limit
+from .forms import RegistrationForm
 from .models import ACCESS_FEATURES, EventTag, Registration
 
 EVENTS_PER_PAGE = 12
@@ -188,7 +190,8 @@ def register(event, request):
     if form.is_valid():
         occurrence = form.chosen_occurrence() or (upcoming[0] if upcoming else None)
         reason = event.registration_closed_reason(occurrence)
-        limited = None if reason else _over_rate_limit(request, form.cleaned_data["email"])
+        email = form.cleaned_data["email"]
+        limited = None if reason else rate_limited(request, "event-registration", email=email)
         if reason:
             form.add_error(None, reason)
             status = 403

@@ -83,12 +83,35 @@ def test_csrf_is_enforced(event):
     assert strict.post(event.url + "register/", form_data()).status_code == 403
 
 
-def test_rate_limit_keeps_what_was_typed(client, event, settings):
-    settings.PUBLIC_FORMS_RATE_LIMIT_PER_IP = 1
+def test_rate_limit_keeps_what_was_typed(client, event, site_settings):
+    site_settings.rate_limit_per_ip = 1
+    site_settings.save()
     post(client, event)
-    response = post(client, event, name="Bob", email="bob@example.com")
-    assert response.status_code == 429 and 'value="bob@example.com"' in response.content.decode()
+    response = post(client, event, name="Bob", email="bob@example.com", access_needs="Step-free")
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "sent from your connection in the last hour" in html
+    assert "please try again in an hour" in html
+    assert 'value="bob@example.com"' in html and "Step-free" in html
     assert event.registrations.count() == 1
+
+
+def test_registrations_can_have_their_own_limit(client, event, site_settings):
+    from home.models import FormRateLimit
+
+    site_settings.rate_limit_per_ip = 1
+    site_settings.save()
+    FormRateLimit.objects.create(
+        settings=site_settings, form="event-registration", per_ip=5, per_email=1
+    )
+    assert post(client, event).status_code == 302
+    assert post(client, event, name="Bob", email="bob@example.com").status_code == 302
+    response = post(client, event, name="Ann again", email="ANN@example.com")
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "sent from this email address in the last hour" in html
+    assert 'value="Ann again"' in html
+    assert event.registrations.count() == 2
 
 
 def test_a_full_event_puts_people_on_the_waiting_list(client, event, registered):

@@ -73,6 +73,36 @@ def test_export_and_erase_personal_data(event):
     assert ann.status == "confirmed"  # the numbers stay
 
 
+def test_site_privacy_requests_include_event_registrations(event):
+    from home import privacy as site_privacy
+
+    assert "events" in [c.key for c in site_privacy.contributors()]
+    data = site_privacy.export_personal_data("Ann@Example.com")
+    (record,) = data["events"]
+    assert record["name"] == "Ann" and record["email"] == "ann@example.com"
+    assert record["event"] == event.title and record["status"] == "confirmed"
+    assert site_privacy.erase_personal_data("ann@example.com")["events"] == 1
+    assert site_privacy.export_personal_data("ann@example.com")["events"] == []
+    ann = event.registrations.get(erased=True)
+    assert ann.name == site_privacy.ERASED_NAME and "ann" not in ann.email
+    assert ann.access_needs == "" and ann.status == "confirmed"
+    assert event.registrations.get(erased=False).name == "=Bob"  # nobody else's
+
+
+def test_a_message_to_attendees_keeps_their_cancel_link(client, login, event):
+    login("food-partnership-editor")
+    client.post(
+        f"{INDEX}email/{event.pk}/",
+        {"to": "confirmed", "subject": "Room change", "message": "We meet upstairs.\nBring a mug."},
+    )
+    (message,) = [m for m in mail.outbox if m.subject == "Room change"]
+    assert message.to == ["ann@example.com"]
+    assert "We meet upstairs." in message.body and event.title in message.body
+    assert "/registrations/cancel/" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html" and "Bring a mug." in html
+
+
 def test_retention_removes_details_after_the_event(make_event, registered):
     old = make_event("Old event", days=-100)
     recent = make_event("Recent event", days=-10)

@@ -51,6 +51,7 @@ def test_every_app_that_stores_what_residents_send_contributes():
         "consultations",
         "join_requests",
         "network_proposals",
+        "events",
     }
 
 

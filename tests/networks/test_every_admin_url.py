@@ -59,6 +59,7 @@ from PIL import Image as PILImage
 from blog.models import Person
 from comments.models import Comment
 from consultations.models import ConsultationFormField, ConsultationPage, ConsultationResponse
+from events.models import EventPage, Registration
 from home.models import StandardPage
 from networks.models import JoinRequest, NetworkPage, NetworkProposal
 
@@ -189,6 +190,34 @@ def _consultation_response(made):
     )
 
 
+def _event(made):
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=5)
+    event = EventPage(
+        title=f"{MARKER} event of B",
+        slug="quokka-event-of-b",
+        summary=f"{MARKER} summary of B's event",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        registration_enabled=True,
+        capacity=1,
+    )
+    _network(made).add_child(instance=event)
+    event.save_revision(user=_editor(made))
+    event.unpublish()  # its title is not public either
+    return event
+
+
+def _registration(made):
+    return Registration.objects.create(
+        event=made["events.eventpage"],
+        name=f"{MARKER} Registrant of B",
+        email="quokka-registrant@example.org",
+        access_needs=f"{MARKER} access needs of B's registrant",
+        status=Registration.Status.CONFIRMED,
+        position=1,
+    )
+
+
 def _workflow_state(made):
     workflow = Workflow.objects.filter(active=True, workflow_tasks__isnull=False).first()
     return workflow.start(made["wagtailcore.page"], _editor(made))
@@ -250,6 +279,8 @@ OBJECTS = {
     "networks.networkproposal": Row(_proposal),
     "consultations.consultationpage": Row(_consultation, secret=False),  # live, public
     "consultations.consultationresponse": Row(_consultation_response),
+    "events.eventpage": Row(_event),
+    "events.registration": Row(_registration),
     "wagtailcore.revision": Row(lambda made: made["wagtailcore.page"].latest_revision),
     "wagtailcore.workflowstate": Row(_workflow_state),
     "wagtailcore.taskstate": Row(lambda made: made["wagtailcore.workflowstate"].current_task_state),
@@ -287,8 +318,9 @@ OBJECTS = {
 }
 
 # Every pattern with a page in it is tried with each of these pages (the
-# consultation: the form-submission views list its responses).
-PAGES = ["wagtailcore.page", "draft page", "consultations.consultationpage"]
+# consultation: the form-submission views list its responses; B's event
+# page, which has registrations).
+PAGES = ["wagtailcore.page", "draft page", "consultations.consultationpage", "events.eventpage"]
 
 # Path parameters that name an object of a model (a `pk` is the view's model).
 KWARG_MODELS = {
@@ -312,6 +344,7 @@ KWARG_MODELS = {
     "session_id": "wagtailadmin.editingsession",
     "redirect_id": "wagtailredirects.redirect",
     "redirect_pk": "wagtailredirects.redirect",
+    "event_id": "events.eventpage",
 }
 
 # Path parameters that are not ids.

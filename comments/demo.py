@@ -289,6 +289,11 @@ def conversation_start(page, conversation):
 
 
 def load(out):
+    if Comment.objects.exists():
+        # Loaded already: pages that take comments have come since (events,
+        # consultations), so the first pages in tree order are not the same.
+        out.write("  comments: already there")
+        return
     settings = CommentSettings.load()
     pages = [p.specific for p in commentable_pages()[: len(CONVERSATIONS)]]
     added = 0

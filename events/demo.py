@@ -119,7 +119,7 @@ def demo_events():
                 },
             ),
             (
-                "harvest-supper",
+                "autumn-harvest-supper",
                 {
                     "title": "Harvest supper",
                     "summary": "We shared what the gardens grew.",

@@ -1,12 +1,16 @@
 """Who may see and export registrations: the event's own network editors
 (Wagtail's "change" permission on the event page) and site admins. Network
-and site moderators, and other networks' editors, may not."""
+and site moderators, and other networks' editors, may not. Every network
+editor may open the (perhaps empty) listing, so the menu item is there
+before their network's first event."""
 
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import EventPage, Registration
+from networks.permissions import networks_edited_by
+
+from .models import Registration
 
 ACTIONS = ("view", "export", "email")
 
@@ -23,8 +27,9 @@ class RegistrationPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         if action not in ACTIONS or not (user.is_authenticated and user.is_active):
             return False
-        # Anyone who edits an event page (their network's) may open the listing.
-        return user.is_superuser or self._events_for(user).type(EventPage).exists()
+        # Every network editor may open the listing (it shows only their
+        # network's events); moderators who edit no network may not.
+        return user.is_superuser or networks_edited_by(user).exists()
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)

@@ -4,8 +4,6 @@ takes ids, so the queue holds no personal data."""
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -72,38 +70,42 @@ def _event_in(registration, language):
     return event
 
 
-def build_message(registration, kind):
-    """Returns the email for `registration` of `kind` (confirmed, waiting,
-    promoted, changed, event_cancelled), in the registrant's language."""
+def send_registration_message(registration, kind):
+    """Sends `registration` the email of `kind` (confirmed, waiting,
+    promoted, changed, event_cancelled), in the registrant's language, with
+    the event's .ics where they have a place or the event is cancelled,
+    through the site's one send path. Returns 1 once sent."""
     language = registration.language or settings.LANGUAGE_CODE
     with translation.override(language):
         event = _event_in(registration, language)
         occurrence = event.occurrence_on(registration.occurrence) or event.next_occurrence
         url = event.get_full_url()
         confirmed = registration.status == Registration.Status.CONFIRMED
-        context = {
-            "registration": registration,
-            "event": event,
-            "occurrence": occurrence,
-            "kind": kind,
-            "event_url": url,
-            "cancel_url": cancel_url(registration),
-            "online_url": event.online_url if confirmed else "",
-        }
-        text = render_to_string("events/email/registration.txt", context)
-        html = render_to_string("events/email/registration.html", context)
-        message = EmailMultiAlternatives(
-            subject=subject_for(kind, event), body=text, to=[registration.email]
-        )
-        message.attach_alternative(html, "text/html")
+        attachments = []
         if kind != "waiting" and (confirmed or kind == "event_cancelled"):
             method = "CANCEL" if event.is_cancelled else "REQUEST"
-            message.attach(
-                "event.ics",
-                ical.event_ics(event, url, include_online=confirmed, method=method),
-                f"text/calendar; charset=utf-8; method={method}",
+            attachments.append(
+                (
+                    "event.ics",
+                    ical.event_ics(event, url, include_online=confirmed, method=method),
+                    f"text/calendar; charset=utf-8; method={method}",
+                )
             )
-    return message
+        return send_email(
+            registration.email,
+            subject=subject_for(kind, event),
+            template="events/email/registration",
+            context={
+                "registration": registration,
+                "event": event,
+                "occurrence": occurrence,
+                "kind": kind,
+                "event_url": url,
+                "cancel_url": cancel_url(registration),
+                "online_url": event.online_url if confirmed else "",
+            },
+            attachments=attachments,
+        )
 
 
 @task()
@@ -115,8 +117,7 @@ def send_registration_email(registration_id, kind):
         return 0
     if registration.status == Registration.Status.CANCELLED and kind != "event_cancelled":
         return 0
-    build_message(registration, kind).send()
-    return 1
+    return send_registration_message(registration, kind)
 
 
 @task()

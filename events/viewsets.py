@@ -10,11 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 import django_filters
 
@@ -76,6 +78,41 @@ class RegistrationIndexView(generic.IndexView):
     export_filename = "registrations"
     default_ordering = ["event", "occurrence", "position"]
 
+    @cached_property
+    def filtered_event(self):
+        """Returns the one event the listing is filtered to when the user
+        edits it (and so may email its people), else None."""
+        event_id = self.request.GET.get("event", "")
+        if not event_id.isdigit():
+            return None
+        event = EventPage.objects.filter(pk=event_id).first()
+        if event is None or not event.permissions_for_user(self.request.user).can_edit():
+            return None
+        return event
+
+    @cached_property
+    def header_buttons(self):
+        """ "Email these people" for the one event the listing is filtered to."""
+        buttons = list(super().header_buttons)
+        if self.filtered_event is not None:
+            buttons.append(
+                HeaderButton(
+                    _("Email these people"),
+                    url=reverse("events_registrations:email", args=[self.filtered_event.pk]),
+                    icon_name="mail",
+                )
+            )
+        return buttons
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_searching or self.is_filtering:
+            return super().no_results_message
+        return _(
+            "No registrations yet: registrations appear here when people register for "
+            "your network's events."
+        )
+
     def get_base_queryset(self):
         return (
             registration_policy.instances_user_has_permission_for(self.request.user, "view")
@@ -131,7 +168,12 @@ def email_registrants(request, event_id):
     return TemplateResponse(
         request,
         "events/admin/email_registrants.html",
-        {"form": form, "event": event, "people": people},
+        {
+            "form": form,
+            "event": event,
+            "people": people,
+            "back_url": reverse("events_registrations:index") + f"?event={event.pk}",
+        },
     )
 
 

@@ -42,11 +42,13 @@ def active_staff(users):
     return list(by_email.values())
 
 
-def send_email(to, *, subject, template, context, reply_to=None):
+def send_email(to, *, subject, template, context, reply_to=None, attachments=None):
     """Sends one message to the address `to`: ``<template>.txt`` as the body
     and ``<template>.html`` as its HTML alternative, rendered with `context`
-    in the active language. `subject` is a string, or a callable that returns
-    one; it is kept on one line whatever a form held. Returns 1 once sent."""
+    in the active language, with `attachments` (a list of ``(filename,
+    content, mimetype)``, such as an event's .ics) where given. `subject` is a
+    string, or a callable that returns one; it is kept on one line whatever a
+    form held. Returns 1 once sent."""
     subject = subject() if callable(subject) else subject
     subject = " ".join(str(subject).split())
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
@@ -56,6 +58,8 @@ def send_email(to, *, subject, template, context, reply_to=None):
         subject=subject, body=text, to=[to], reply_to=[reply_to] if reply_to else None
     )
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or ():
+        message.attach(filename, content, mimetype)
     message.send()
     return 1
 

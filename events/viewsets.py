@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -89,6 +90,22 @@ class RegistrationIndexView(generic.IndexView):
         if event is None or not event.permissions_for_user(self.request.user).can_edit():
             return None
         return event
+
+    @cached_property
+    def columns(self):
+        """The listing's columns; each row's event links to that event's own
+        listing, where its people can be emailed."""
+        index_url = reverse("events_registrations:index")
+        return [
+            TitleColumn(
+                "event",
+                label=column.label,
+                get_url=lambda registration: f"{index_url}?event={registration.event_id}",
+            )
+            if column.name == "event"
+            else column
+            for column in super().columns
+        ]
 
     @cached_property
     def header_buttons(self):

@@ -86,8 +86,11 @@ def test_email_button_on_one_events_listing(client, login, event, role):
     html = response.content.decode()
     assert (email_url in html and "Email these people" in html) == EMAIL_BUTTON[role]
     if EMAIL_BUTTON[role]:
-        # Not on the unfiltered listing: there, "these people" are many events'.
-        assert email_url not in client.get(INDEX).content.decode()
+        # Not on the unfiltered listing: there, "these people" are many
+        # events'; each row's event leads to its own listing instead.
+        html = client.get(INDEX).content.decode()
+        assert email_url not in html
+        assert f'href="{INDEX}?event={event.pk}"' in html
 
 
 def test_email_page_links_back_to_the_events_registrations(client, login, event):

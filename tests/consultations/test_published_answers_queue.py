@@ -248,7 +248,7 @@ def test_bulk_decisions_go_through_the_model_and_skip_others(client, login, page
     editor = login("food-partnership-editor")
     url = bulk_url("approve", answer.pk, second.pk, third.pk)
     confirm = client.get(url).content.decode()
-    assert "Second answer." in confirm and "left as they are" in confirm
+    assert "Second answer." in confirm and "left as it is" in confirm
     client.post(url)
     states = dict(ConsultationResponse.objects.filter(page=page).values_list("pk", "publication"))
     assert states == {answer.pk: "approved", second.pk: "approved", third.pk: "rejected"}

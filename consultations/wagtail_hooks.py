@@ -1,6 +1,7 @@
 """Admin and page wiring for consultations: who sees responses (Wagtail's
-form-submission views), the safe streaming export, the dashboard panel of
-overdue outcomes, and the sections the home page and network pages show
+form-submission views), the "Published answers" queue (its permission
+policy and bulk decisions), the safe streaming export, the dashboard panel
+of overdue outcomes, and the sections the home page and network pages show
 (through `home.templatetags.page_sections`, so those apps never import
 this one)."""
 
@@ -8,8 +9,10 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
 from .admin_views import ConsultationSubmissionsListView
+from .bulk_actions import BULK_ACTIONS
 from .models import (
     ConsultationIndexPage,
     ConsultationPage,
@@ -18,9 +21,24 @@ from .models import (
 )
 from .panels import OverdueOutcomesPanel
 from .permissions import filter_form_pages
+from .queue import ResponsePermissionPolicy, response_viewset
+from .responses import ConsultationResponse
 
 # Wagtail asks the page for its submissions view class (FormMixin).
 ConsultationPage.submissions_list_view_class = ConsultationSubmissionsListView
+
+
+# Who sees and decides the "Published answers" queue (see consultations.queue).
+register_permission_policy(ConsultationResponse, ResponsePermissionPolicy(ConsultationResponse))
+
+
+@hooks.register("register_admin_viewset")
+def register_answers_viewset():
+    return response_viewset
+
+
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
 
 
 @hooks.register("filter_form_submissions_for_user")

@@ -376,6 +376,7 @@ URL_MODELS = {
     "wagtailadmin_pages:revisions_compare": "wagtailcore.page",
     "networks_join_requests:detail": "networks.joinrequest",
     "networks_proposals:detail": "networks.networkproposal",
+    "consultations_answers:detail": "consultations.consultationresponse",
     "comments:review": "comments.comment",
     "comments:action": "comments.comment",
     "wagtailadmin_workflows:edit_task": "wagtailcore.task",

@@ -18,7 +18,8 @@ class ResponseBulkAction(QueueBulkAction):
     decision method (`approve` or `reject`)."""
 
     models = [ConsultationResponse]
-    decision = None
+    state_fields = ("publication",)
+    skipped_errors = (InvalidTransition,)
     template_name = "consultations/admin/answers_bulk_confirm.html"
     header_icon = "form"
 
@@ -36,22 +37,6 @@ class ResponseBulkAction(QueueBulkAction):
         return obj.publication == Publication.PENDING and policy.user_has_permission_for_instance(
             self.request.user, "change", obj
         )
-
-    def get_execution_context(self):
-        return {"user": self.request.user, "decision": self.decision}
-
-    @classmethod
-    def execute_action(cls, objects, user=None, decision=None, **kwargs):
-        done = 0
-        for obj in objects:
-            # Re-read the state: another editor may have decided meanwhile.
-            obj.refresh_from_db(fields=["publication"])
-            try:
-                getattr(obj, decision)(by=user)
-            except InvalidTransition:
-                continue
-            done += 1
-        return done, 0
 
 
 class ApproveResponsesBulkAction(ResponseBulkAction):

@@ -36,6 +36,12 @@ class QueueBulkAction(BulkAction):
     confirmation page and left alone."""
 
     header_icon = "list-ul"
+    #: The model method each chosen object goes through (`accept`, `approve`…).
+    decision = None
+    #: The fields re-read before deciding (another person may have decided
+    #: meanwhile), and the errors that mean the decision no longer applies.
+    state_fields = ("status",)
+    skipped_errors = ()
 
     @classmethod
     def get_viewset(cls):
@@ -68,6 +74,21 @@ class QueueBulkAction(BulkAction):
             raise Http404
         self._actionable = (objects, {"items_with_no_access": refused})
         return self._actionable
+
+    def get_execution_context(self):
+        return {"user": self.request.user, "decision": self.decision}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, decision=None, **kwargs):
+        done = 0
+        for obj in objects:
+            obj.refresh_from_db(fields=list(cls.state_fields))
+            try:
+                getattr(obj, decision)(by=user)
+            except cls.skipped_errors:
+                continue
+            done += 1
+        return done, 0
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

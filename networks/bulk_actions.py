@@ -19,8 +19,8 @@ class DecisionBulkAction(QueueBulkAction):
     """Base for the queues' bulk decisions; subclasses name the model's
     decision method (`accept` or `decline`) and the queue's viewset."""
 
-    decision = None
     template_name = "networks/admin/bulk_confirm.html"
+    skipped_errors = (ValidationError,)
     header_icon = "group"
 
     def can_decide(self, obj):
@@ -28,22 +28,6 @@ class DecisionBulkAction(QueueBulkAction):
         return obj.is_pending and policy.user_has_permission_for_instance(
             self.request.user, "change", obj
         )
-
-    def get_execution_context(self):
-        return {"user": self.request.user, "decision": self.decision}
-
-    @classmethod
-    def execute_action(cls, objects, user=None, decision=None, **kwargs):
-        done = 0
-        for obj in objects:
-            # Re-read the state: another editor may have decided meanwhile.
-            obj.refresh_from_db(fields=["status"])
-            try:
-                getattr(obj, decision)(by=user)
-            except ValidationError:
-                continue
-            done += 1
-        return done, 0
 
 
 class JoinRequestBulkAction(DecisionBulkAction):

@@ -9,6 +9,7 @@ import io
 
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 import pytest
 
@@ -72,6 +73,16 @@ def _empty_cache():
     from one test never refuse another's form."""
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_first():
+    """Every test starts in English: a request in another language leaves
+    that language active in the thread, and `reverse()` in the next test on
+    the same worker would otherwise add its prefix (/pl/comments/79/)."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 def load_demo_content():

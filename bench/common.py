@@ -59,7 +59,8 @@ def demo_site(**extra_env):
     env = production_env(var_dir, **extra_env)
     try:
         manage(env, "migrate", "--noinput")
-        manage(env, "load_demo")
+        # DEBUG is off, as in production, so the demo must be forced.
+        manage(env, "load_demo", "--force")
         # The work the demo queued for the task worker (the search index, the
         # reference index, emails), done as `make run`'s worker would, so
         # that search finds what a visitor's search would.

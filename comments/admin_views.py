@@ -4,6 +4,8 @@
   transitions), POST only, with an optional note.
 - `ReviewView`: one comment in full, its reports and its history, with a note
   field and a button per decision that applies.
+- `AppealView`: a writer's appeal against a rejection, decided (overturn or
+  uphold, with a note) by a moderator other than the one who rejected it.
 
 (The privacy tools are site-wide: `home.admin_views.PrivacyRequestView`,
 also served at the queue's old address /admin/comments/privacy/.)
@@ -29,8 +31,14 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
-from .models import Comment
-from .moderation import ACTION_LABELS, ACTIONS, comments_visible_to, user_can_moderate_comment
+from .models import Comment, CommentAppeal, InvalidAppeal
+from .moderation import (
+    ACTION_LABELS,
+    ACTIONS,
+    comments_moderated_by,
+    comments_visible_to,
+    user_can_moderate_comment,
+)
 
 SUCCESS_MESSAGES = {
     "approve": gettext_lazy("Comment by “%(name)s” approved."),
@@ -156,5 +164,116 @@ class ReviewView(WagtailAdminTemplateMixin, FormView):
             .order_by("-timestamp", "-pk"),
             action_labels=log_registry.get_action_label,
             next_url=get_valid_next_url_from_request(self.request),
+        )
+        return context
+
+
+class AppealDecisionForm(forms.Form):
+    """The outcome note that goes to the writer with the appeal's outcome."""
+
+    note = forms.CharField(
+        label=gettext_lazy("Outcome note"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "Sent to the writer with the outcome and kept in the history. Required to "
+            "uphold the rejection: say why it stands."
+        ),
+    )
+
+
+class AppealView(WagtailAdminTemplateMixin, FormView):
+    """One appeal: the comment, the rejection and the writer's note, with
+    "Overturn and publish" and "Uphold the rejection". Only moderators of
+    the comment's network (or site moderators) reach it, others get a 404;
+    the moderator who rejected the comment gets a 403 that says why."""
+
+    template_name = "comments/admin/appeal.html"
+    form_class = AppealDecisionForm
+    header_icon = "comment"
+    page_title = gettext_lazy("Appeal")
+
+    def dispatch(self, request, pk):
+        appeals = CommentAppeal.objects.select_related(
+            "comment", "comment__page", "comment__decided_by", "rejected_by", "decided_by"
+        ).filter(comment__in=comments_moderated_by(request.user))
+        self.appeal = get_object_or_404(appeals, pk=pk)
+        self.comment = self.appeal.comment
+        self.own_decision = not self.appeal.may_be_decided_by(request.user)
+        return super().dispatch(request, pk)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("comments:index") + "?state=appeal", "label": _("Comments")},
+            {"url": "", "label": _("Appeal")},
+        ]
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.own_decision and self.appeal.is_open:
+            response.status_code = 403
+        return response
+
+    def post(self, request, *args, **kwargs):
+        if self.own_decision:
+            messages.error(request, self.own_decision_message())
+            return self.render_to_response(self.get_context_data(), status=403)
+        if not self.appeal.is_open:
+            messages.error(request, _("This appeal has already been decided."))
+            return redirect("comments:appeal", pk=self.appeal.pk)
+        return super().post(request, *args, **kwargs)
+
+    def own_decision_message(self):
+        return _(
+            "You rejected this comment, so another moderator decides its appeal "
+            "(a site moderator, where the network has no other)."
+        )
+
+    def form_valid(self, form):
+        decision = self.request.POST.get("decision", "")
+        note = form.cleaned_data["note"]
+        if decision not in {"overturn", "uphold"}:
+            form.add_error(None, _("Choose “Overturn and publish” or “Uphold the rejection”."))
+            return self.form_invalid(form)
+        if decision == "uphold" and not note:
+            form.add_error("note", _("Say why the rejection stands: the writer reads this."))
+            return self.form_invalid(form)
+        try:
+            getattr(self.appeal, decision)(by=self.request.user, note=note)
+        except InvalidAppeal:
+            messages.error(self.request, _("This appeal has already been decided."))
+            return redirect("comments:appeal", pk=self.appeal.pk)
+        if decision == "overturn":
+            messages.success(
+                self.request,
+                _(
+                    "Appeal overturned: the comment by “%(name)s” is published; "
+                    "its writer is told."
+                )
+                % {"name": self.comment.name},
+            )
+        else:
+            messages.success(
+                self.request,
+                _(
+                    "Appeal upheld: the comment by “%(name)s” stays rejected; "
+                    "its writer is told."
+                )
+                % {"name": self.comment.name},
+            )
+        return redirect(reverse("comments:index") + "?state=appeal")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            appeal=self.appeal,
+            comment=self.comment,
+            own_decision=self.own_decision,
+            own_decision_message=self.own_decision_message() if self.own_decision else "",
+            review_url=reverse("comments:review", args=[self.comment.pk]),
         )
         return context

@@ -1,4 +1,4 @@
-"""Filters for the moderators' queue: state (with "reported"), network, page
+"""Filters for the moderators' queue: state (with "reported" and "appeal"), network, page
 and age. The network and page choices only offer what the moderator may see."""
 
 from datetime import timedelta
@@ -17,7 +17,8 @@ from networks.models import NetworkPage
 from .models import Comment
 
 REPORTED = "reported"
-STATE_CHOICES = [*Comment.Status.choices, (REPORTED, _("Reported"))]
+APPEAL = "appeal"
+STATE_CHOICES = [*Comment.Status.choices, (REPORTED, _("Reported")), (APPEAL, _("Appeal"))]
 
 AGE_CHOICES = [
     ("day", _("Posted in the last 24 hours")),
@@ -97,6 +98,8 @@ class CommentFilterSet(WagtailFilterSet):
     def filter_state(self, queryset, name, value):
         if value == REPORTED:
             return queryset.with_open_reports()
+        if value == APPEAL:
+            return queryset.with_open_appeals()
         return queryset.filter(status=value)
 
     def filter_network(self, queryset, name, value):

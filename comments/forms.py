@@ -15,7 +15,7 @@ from home.forms import LineBreaksMixin
 
 from .models import Comment, CommentReport
 
-__all__ = ["CommentForm", "ReportForm", "sign_started", "unsign_started"]
+__all__ = ["AppealForm", "CommentForm", "ReportForm", "sign_started", "unsign_started"]
 
 
 class CommentForm(LineBreaksMixin, HumanCheckFormMixin, forms.ModelForm):
@@ -93,3 +93,25 @@ class ReportForm(LineBreaksMixin, HumanCheckFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # A radio list without a blank "---------" choice.
         self.fields["reason"].choices = CommentReport.Reason.choices
+
+
+class AppealForm(LineBreaksMixin, HumanCheckFormMixin, forms.Form):
+    """The writer's short note when they appeal the rejection of their
+    comment, from its receipt, with a honeypot (the receipt link already
+    proves who they are, so no fill-in clock)."""
+
+    fill_in_clock = False
+
+    note = forms.CharField(
+        label=_("Why should a moderator look again?"),
+        max_length=1000,
+        help_text=_(
+            "A few sentences. Another moderator reads your comment again with this note. "
+            "You can appeal once."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 1000}),
+        error_messages={
+            "required": _("Write a short note saying why the decision should change."),
+            "max_length": _("Please keep your note to 1,000 characters or fewer."),
+        },
+    )

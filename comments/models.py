@@ -16,6 +16,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 from django.db.models.functions import Cast
 from django.dispatch import Signal
@@ -38,13 +39,16 @@ from networks.permissions import (
 
 __all__ = [
     "Comment",
+    "CommentAppeal",
     "CommentLogEntry",
     "CommentPolicy",  # owned by networks; named here for the comments' callers
     "CommentQuerySet",
     "CommentReport",
     "CommentSettings",
     "CommentableMixin",
+    "InvalidAppeal",
     "InvalidTransition",
+    "appeal_decided",
     "comment_status_changed",
 ]
 
@@ -105,6 +109,14 @@ class CommentQuerySet(models.QuerySet):
             stale = self.filter(page_id=page_id).exclude(network_id=network_id)
             changed += stale.update(network_id=network_id)
         return changed
+
+    def with_open_appeals(self):
+        """Returns the comments whose writer's appeal waits for a decision."""
+        return self.filter(appeal__status=CommentAppeal.Status.OPEN)
+
+    def without_open_appeals(self):
+        """Returns the comments no open appeal holds (retention leaves those alone)."""
+        return self.exclude(appeal__status=CommentAppeal.Status.OPEN)
 
     def with_open_reports(self):
         """Returns the comments with reports no moderator has dealt with yet:
@@ -300,6 +312,16 @@ class Comment(models.Model):
     def is_reply(self):
         return self.parent_id is not None
 
+    @property
+    def open_appeal(self):
+        """Returns the writer's appeal if it waits for a decision, else None
+        (the queue selects it with the comment: no query per row)."""
+        try:
+            appeal = self.appeal
+        except ObjectDoesNotExist:
+            return None
+        return appeal if appeal.is_open else None
+
 
 class InvalidTransition(Exception):
     """Raised when a transition does not apply to a comment's current state."""
@@ -477,6 +499,24 @@ class CommentSettings(BaseGenericSetting):
     notify_every_minutes = models.PositiveSmallIntegerField(
         _("email moderators at most every this many minutes"), default=30
     )
+    receipt_days = models.PositiveSmallIntegerField(
+        _("receipt links work for this many days"),
+        default=90,
+        help_text=_(
+            "Each writer gets a private link to see what became of their comment (and to "
+            "appeal a rejection); after this many days it stops working."
+        ),
+    )
+    anonymise_after_months = models.PositiveSmallIntegerField(
+        _("remove published commenters' email and IP address after this many months"),
+        default=24,
+        help_text=_("The name and the words stay. 0 keeps them."),
+    )
+    delete_declined_after_days = models.PositiveSmallIntegerField(
+        _("delete pending, rejected and spam comments after this many days"),
+        default=180,
+        help_text=_("Never a comment with an open appeal, nor one with replies. 0 keeps them."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -502,7 +542,142 @@ class CommentSettings(BaseGenericSetting):
             ),
         ),
         FieldPanel("notify_every_minutes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("receipt_days"),
+                FieldPanel("anonymise_after_months"),
+                FieldPanel("delete_declined_after_days"),
+            ],
+            heading=_("Receipts and retention"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("comment settings")
+
+
+class AppealQuerySet(models.QuerySet):
+    """Appeals by what they mean to a moderator."""
+
+    def open(self):
+        return self.filter(status=CommentAppeal.Status.OPEN)
+
+
+class CommentAppeal(models.Model):
+    """A writer's one appeal against the rejection of their comment, made
+    from their receipt link. Decided by a moderator other than the one who
+    rejected the comment: overturning approves the comment (its own audited
+    transition), upholding keeps it rejected with an outcome note. One
+    appeal per comment, held by the database (`comment` is one-to-one)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        UPHELD = "upheld", _("Upheld")
+        OVERTURNED = "overturned", _("Overturned")
+
+    comment = models.OneToOneField(
+        Comment, on_delete=models.CASCADE, related_name="appeal", verbose_name=_("comment")
+    )
+    note = models.TextField(_("why the writer appeals"), max_length=1000)
+    created_at = models.DateTimeField(_("appealed"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status, default=Status.OPEN, db_index=True
+    )
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("rejected by"),
+        help_text=_("The moderator whose rejection is appealed: they may not decide the appeal."),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    outcome_note = models.TextField(_("outcome note"), blank=True, max_length=1000)
+
+    objects = AppealQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Appeal #{self.pk} on comment #{self.comment_id}"
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.OPEN
+
+    @classmethod
+    def open_for(cls, comment, note):
+        """Records the writer's appeal against `comment`'s rejection and
+        audits it. Returns the appeal; raises InvalidAppeal if the comment
+        is not rejected or was appealed before (nothing is stored then)."""
+        with transaction.atomic():
+            comment = Comment.objects.select_for_update().get(pk=comment.pk)
+            if comment.status != Comment.Status.REJECTED:
+                raise InvalidAppeal("not_rejected")
+            if cls.objects.filter(comment=comment).exists():
+                raise InvalidAppeal("already")
+            appeal = cls.objects.create(
+                comment=comment, note=note, rejected_by_id=comment.decided_by_id
+            )
+            log(instance=comment, action="comments.appeal", user=None, data={"appeal": appeal.pk})
+        return appeal
+
+    def may_be_decided_by(self, user):
+        """Returns True unless `user` is the moderator who rejected the
+        comment (whether they may moderate it at all is asked separately)."""
+        return user is not None and user.pk != self.rejected_by_id
+
+    def _decide(self, status, by, note):
+        if not self.is_open:
+            raise InvalidAppeal("decided")
+        if not self.may_be_decided_by(by):
+            raise InvalidAppeal("own_decision")
+        with transaction.atomic():
+            if status == self.Status.OVERTURNED and self.comment.status != Comment.Status.APPROVED:
+                self.comment.approve(by=by, note=note)
+            self.status = status
+            self.decided_at = timezone.now()
+            self.decided_by = by
+            self.outcome_note = note or ""
+            self.save(update_fields=["status", "decided_at", "decided_by", "outcome_note"])
+            log(
+                instance=self.comment,
+                action=f"comments.appeal_{status}",
+                user=by,
+                data={"appeal": self.pk, "note": note or ""},
+            )
+        appeal_decided.send(sender=CommentAppeal, appeal=self)
+        return self
+
+    def overturn(self, by, note=""):
+        """Approves the appealed comment and closes the appeal. Returns it."""
+        return self._decide(self.Status.OVERTURNED, by, note)
+
+    def uphold(self, by, note=""):
+        """Keeps the comment rejected and closes the appeal with `note`."""
+        return self._decide(self.Status.UPHELD, by, note)
+
+
+class InvalidAppeal(Exception):
+    """Raised when an appeal cannot be made or decided; `reason` is one of
+    not_rejected, already, decided, own_decision."""
+
+    def __init__(self, reason):
+        self.reason = reason
+        super().__init__(reason)
+
+
+#: Sent after an appeal is decided: appeal.
+appeal_decided = Signal()

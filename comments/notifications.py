@@ -7,6 +7,8 @@
   needed: if the cache is emptied, the worst case is one extra notice. A
   comment that arrives inside the quiet period schedules one digest for the
   end of it (when the task backend can defer), so nothing waits unannounced.
+- Every writer who appealed: the outcome of the appeal, with the outcome
+  note (`notify_appeal_outcome_of`).
 - Commenters who ticked "email me": the outcome of their comment, either
   way (published, with a link to it; or not published, with the moderator's
   note as the reason and a link to the house rules), and a reply to their
@@ -38,8 +40,9 @@ from home.models import SiteSettings
 from home.staff_email import email_staff, send_email
 from networks.permissions import networks_moderated_by
 
-from .models import Comment, CommentSettings, comment_status_changed
+from .models import Comment, CommentSettings, appeal_decided, comment_status_changed
 from .moderation import comments_moderated_by, moderators_of
+from .receipts import receipt_url
 
 #: Decisions that publish a comment, and those that tell its writer it is not (or no longer) shown.
 PUBLISHING_ACTIONS = {"approve", "restore"}
@@ -74,6 +77,14 @@ def comment_decided(sender, comment, previous, action, by, **kwargs):
         transaction.on_commit(
             lambda: tasks.notify_commenter.enqueue(comment.pk, action), robust=True
         )
+
+
+@receiver(appeal_decided, dispatch_uid="comments.notify_on_appeal")
+def appeal_was_decided(sender, appeal, **kwargs):
+    """Tells the writer the outcome of their appeal once it is committed."""
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.notify_appeal_outcome.enqueue(appeal.pk), robust=True)
 
 
 # --- Helpers ------------------------------------------------------------------
@@ -210,18 +221,31 @@ def notify_commenter_of(comment, action):
     return sent
 
 
+def notify_appeal_outcome_of(appeal):
+    """Emails the writer the outcome of their appeal (they asked for it by
+    appealing, whether or not they ticked "email me"), in their language,
+    with the outcome note and their receipt. Returns the number sent."""
+    comment = appeal.comment
+    if appeal.is_open or not comment.email:
+        return 0
+    return _send_to_commenter(comment, "appeal_decided", appeal=appeal)
+
+
 SUBJECTS = {
+    "appeal_decided": lambda: gettext("The outcome of your appeal"),
     "comment_published": lambda: gettext("Your comment is published"),
     "comment_declined": lambda: gettext("Your comment is not published"),
     "reply_published": lambda: gettext("Someone replied to your comment"),
 }
 
 
-def _send_to_commenter(comment, template, reply=None):
+def _send_to_commenter(comment, template, reply=None, appeal=None):
     with translation.override(_language_for(comment)):
         context = {
             "comment": comment,
             "reply": reply,
+            "appeal": appeal,
+            "receipt_url": receipt_url(comment),
             "page_title": comment.page.title,
             "comment_url": comment_url(reply or comment),
             "house_rules_url": house_rules_url(),

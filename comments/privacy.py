@@ -2,7 +2,7 @@
 
 - `export_comments(email, by=None)`: every comment one email address
   submitted, as data for JSON; `erase_comments(email, by=None)` anonymises
-  them. Both are comments' part of the site-wide privacy requests
+  them (their appeals included). Both are comments' part of the site-wide privacy requests
   (`home.privacy`, registered in `CommentsConfig.ready`), which the admin's
   Privacy requests page and the `export_personal_data` /
   `erase_personal_data` commands walk.
@@ -24,6 +24,7 @@ import logging
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
@@ -32,12 +33,13 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from .models import Comment
+from .models import Comment, CommentAppeal
 
 logger = logging.getLogger("comments.privacy")
 
 ERASED_NAME = "Removed"
 ERASED_BODY = "This comment was removed at its writer's request."
+ERASED_APPEAL = "This appeal was removed at its writer's request."
 DEFAULT_RETENTION_DAYS = 180
 
 
@@ -51,7 +53,9 @@ def _absolute_url(page):
 def export_comments(email, by=None):
     """Returns a JSON-ready dict for each comment `email` submitted (in any
     letter case), and logs the export against each comment."""
-    comments = list(Comment.objects.by_email(email).select_related("page").order_by("created_at"))
+    comments = list(
+        Comment.objects.by_email(email).select_related("page", "appeal").order_by("created_at")
+    )
     data = [
         {
             "id": comment.pk,
@@ -68,6 +72,7 @@ def export_comments(email, by=None):
             "moderator_note": comment.decision_note,
             "flags": comment.flags,
             "ip_address": comment.ip_address,
+            "appeal": _export_appeal(comment),
         }
         for comment in comments
     ]
@@ -76,6 +81,21 @@ def export_comments(email, by=None):
             log(instance=comment, action="comments.export", user=by, data={})
     logger.info("Exported %d comments for one email address", len(comments))
     return data
+
+
+def _export_appeal(comment):
+    """Returns the writer's appeal against `comment`'s rejection, or None."""
+    try:
+        appeal = comment.appeal
+    except ObjectDoesNotExist:
+        return None
+    return {
+        "note": appeal.note,
+        "appealed_at": appeal.created_at.isoformat(),
+        "status": appeal.status,
+        "decided_at": appeal.decided_at.isoformat() if appeal.decided_at else None,
+        "outcome_note": appeal.outcome_note,
+    }
 
 
 def erase_comments(email, by=None):
@@ -93,6 +113,8 @@ def erase_comments(email, by=None):
             comment.notify = False
             comment.flags = ""
             comment.save(update_fields=["name", "email", "body", "ip_address", "notify", "flags"])
+        # The writer's appeal notes are their words too; the outcome stays.
+        CommentAppeal.objects.filter(comment__in=comments).update(note=ERASED_APPEAL)
         # The audit log keeps each entry's label (the comment's str at the
         # time: name and the start of the text); rewrite those labels.
         ModelLogEntry.objects.filter(
@@ -104,28 +126,33 @@ def erase_comments(email, by=None):
     return len(comments)
 
 
-def purgeable(days=DEFAULT_RETENTION_DAYS):
-    """Returns the rejected and spam comments decided (or, undecided, posted)
-    more than `days` days ago that have no replies (a reply would go with its
-    parent; it waits until its own turn)."""
-    cutoff = timezone.now() - timedelta(days=days)
+#: What the purge command deletes; the daily retention adds pending comments.
+DECLINED = (Comment.Status.REJECTED, Comment.Status.SPAM)
+
+
+def purgeable(days=DEFAULT_RETENTION_DAYS, statuses=DECLINED, now=None):
+    """Returns the comments in `statuses` (rejected and spam unless told)
+    decided (or, undecided, posted) more than `days` days before `now` that
+    have no replies (a reply would go with its parent; it waits until its
+    own turn) and no open appeal (its writer waits for a decision)."""
+    cutoff = (now or timezone.now()) - timedelta(days=days)
     return (
-        Comment.objects.filter(status__in=[Comment.Status.REJECTED, Comment.Status.SPAM])
+        Comment.objects.filter(status__in=statuses)
         .alias(decided_or_posted=Coalesce("decided_at", "created_at"))
         .filter(decided_or_posted__lt=cutoff)
         .exclude(Exists(Comment.objects.filter(parent=OuterRef("pk"))))
+        .without_open_appeals()
     )
 
 
-def purge_declined(days=DEFAULT_RETENTION_DAYS, dry_run=False, by=None):
-    """Deletes the `purgeable(days)` comments, unless `dry_run`; returns
-    {status: count}. Each purged comment leaves an audit entry (with its
-    label reduced to its number) and the purge one log line."""
-    comments = list(purgeable(days).only("pk", "status"))
-    counts = {
-        status: sum(1 for c in comments if c.status == status)
-        for status in (Comment.Status.REJECTED, Comment.Status.SPAM)
-    }
+def purge_declined(
+    days=DEFAULT_RETENTION_DAYS, dry_run=False, by=None, statuses=DECLINED, now=None
+):
+    """Deletes the `purgeable(days, statuses, now)` comments, unless
+    `dry_run`; returns {status: count}. Each purged comment leaves an audit
+    entry (with its label reduced to its number) and the purge one log line."""
+    comments = list(purgeable(days, statuses, now).only("pk", "status"))
+    counts = {status: sum(1 for c in comments if c.status == status) for status in statuses}
     if dry_run or not comments:
         return counts
     content_type = ContentType.objects.get_for_model(Comment)
@@ -143,9 +170,8 @@ def purge_declined(days=DEFAULT_RETENTION_DAYS, dry_run=False, by=None):
         ).exclude(action="comments.purge").update(label="Comment (purged)")
         Comment.objects.filter(pk__in=[c.pk for c in comments]).delete()
     logger.warning(
-        "Purged %d rejected and %d spam comments older than %d days",
-        counts[Comment.Status.REJECTED],
-        counts[Comment.Status.SPAM],
+        "Purged %s comments older than %d days",
+        ", ".join(f"{count} {status}" for status, count in counts.items()),
         days,
     )
     return counts

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 
 from django_tasks import task
 
-from . import notifications
-from .models import Comment
+from . import notifications, retention
+from .models import Comment, CommentAppeal
 
 
 @task()
@@ -39,3 +39,25 @@ def notify_commenter(comment_id, action):
     if comment is None:
         return 0
     return notifications.notify_commenter_of(comment, action)
+
+
+@task()
+def notify_appeal_outcome(appeal_id):
+    """Tells the writer of an appealed comment the appeal's outcome."""
+    appeal = (
+        CommentAppeal.objects.select_related("comment", "comment__page")
+        .filter(pk=appeal_id)
+        .first()
+    )
+    if appeal is None:
+        return 0
+    return notifications.notify_appeal_outcome_of(appeal)
+
+
+@task()
+def apply_retention_task():
+    """The daily retention run (see comments.retention): anonymises old
+    approved comments and deletes old pending, rejected and spam ones.
+    Returns the counts."""
+    counts = retention.apply_retention()
+    return {"anonymised": counts["anonymised"], "deleted": dict(counts["deleted"])}

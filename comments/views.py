@@ -16,23 +16,28 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Page
 
 from home.defences import client_ip, rate_limited
+from home.models import SiteSettings
 
 from . import spam
-from .forms import CommentForm, ReportForm
+from .forms import AppealForm, CommentForm, ReportForm
 from .models import (
     REPORTED_SESSION_KEY,
     Comment,
     CommentableMixin,
+    CommentAppeal,
     CommentReport,
     CommentSettings,
+    InvalidAppeal,
     InvalidTransition,
 )
+from .receipts import ExpiredReceipt, ForgedReceipt, comment_for_token
 
 #: Session keys: the poster's own comments (shown back to them alone) and the
 #: one just posted (for the thank-you message).
@@ -236,3 +241,94 @@ def hide_if_reported_enough(comment, comment_settings):
                 comment.hide(by=None, note=f"Hidden after {count} reports from readers")
             except InvalidTransition:  # another report got there first
                 pass
+
+
+#: What the receipt tells the writer about their comment now, by state. A
+#: spam decision reads as "not published", like a rejection without reasons
+#: (spammers learn nothing); hidden means it was up and is no longer.
+RECEIPT_STATUS = {
+    Comment.Status.PENDING: "pending",
+    Comment.Status.APPROVED: "approved",
+    Comment.Status.REJECTED: "rejected",
+    Comment.Status.SPAM: "pending",
+    Comment.Status.HIDDEN: "hidden",
+}
+
+
+def _appeal_refusal(reason):
+    # Spelled out so that makemessages-style extraction and the catalogues see each one.
+    return {
+        "already": _("You have already appealed this decision. You can appeal once."),
+        "decided": _("Your appeal has been decided. You can appeal once."),
+        "not_rejected": _("This comment is not rejected, so there is nothing to appeal."),
+    }[reason]
+
+
+def _private(response):
+    """A receipt is personal: never stored by a browser, proxy or CDN, never indexed."""
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def receipt(request, token):
+    """The writer's receipt (GET): their comment, its state now in words and,
+    for a rejected one, the moderator's reason and the house rules; and the
+    one appeal (POST) against a rejection. A forged link is a 404 that names
+    nothing, an expired one a 410 that says so."""
+    try:
+        comment = comment_for_token(token)
+    except ExpiredReceipt:
+        return _private(
+            TemplateResponse(
+                request, "comments/receipt_refused.html", {"expired": True}, status=410
+            )
+        )
+    except ForgedReceipt:
+        return _private(TemplateResponse(request, "comments/receipt_refused.html", {}, status=404))
+    status, refusal, form = 200, "", None
+    if request.method == "POST":
+        form = AppealForm(request.POST)
+        status, refusal = _take_appeal(request, comment, form)
+        if status == 303:
+            return redirect(request.path + "#appeal")
+    appeal = CommentAppeal.objects.filter(comment=comment).first()
+    can_appeal = comment.status == Comment.Status.REJECTED and appeal is None
+    if can_appeal and form is None:
+        form = AppealForm()
+    house_rules = SiteSettings.load(request_or_site=request).house_rules_page
+    context = {
+        "comment": comment,
+        "commented_page": comment.page.localized,
+        "state": RECEIPT_STATUS[comment.status],
+        "appeal": appeal,
+        "can_appeal": can_appeal,
+        "form": form if can_appeal else None,
+        "refusal": refusal,
+        # A refused appeal gives back what was typed, so nothing is lost.
+        "kept_note": request.POST.get("note", "") if refusal else "",
+        "house_rules_url": house_rules.localized.get_url(request) if house_rules else "",
+    }
+    return _private(TemplateResponse(request, "comments/receipt.html", context, status=status))
+
+
+def _take_appeal(request, comment, form):
+    """Validates, limits and stores an appeal. Returns (status, refusal):
+    303 once stored, else the status to answer with and what to say."""
+    appeal = getattr(comment, "appeal", None)
+    if appeal is not None:
+        return 409, _appeal_refusal("decided" if not appeal.is_open else "already")
+    if comment.status != Comment.Status.REJECTED:
+        return 409, _appeal_refusal("not_rejected")
+    if not form.is_valid():
+        return 400, ""
+    limited = rate_limited(request, "comment-appeal", email=comment.email)
+    if limited:
+        form.add_error(None, limited)
+        return 429, ""
+    try:
+        CommentAppeal.open_for(comment, form.cleaned_data["note"])
+    except InvalidAppeal as refused:
+        return 409, _appeal_refusal(refused.reason)
+    return 303, ""

@@ -28,7 +28,7 @@ from networks.models import NetworkPage
 from networks.permissions import networks_moderated_by
 
 from . import admin_views
-from .filters import REPORTED, CommentFilterSet
+from .filters import APPEAL, REPORTED, CommentFilterSet
 from .models import Comment, CommentReport
 from .moderation import ACTION_LABELS, ModerationScope, comments_visible_to, pending_count_for
 
@@ -89,6 +89,9 @@ class ActionsColumn(QueueColumn):
             primary = {"approve", "reject", "keep"}
             context["primary_actions"] = [a for a in actions if a[0] in primary]
             context["more_actions"] = [a for a in actions if a[0] not in primary]
+            appeal = instance.open_appeal
+            if appeal is not None:
+                context["appeal_url"] = reverse("comments:appeal", args=[appeal.pk])
         context["review_url"] = reverse("comments:review", args=[instance.pk])
         return context
 
@@ -170,7 +173,7 @@ class CommentIndexView(generic.IndexView):
     def get_base_queryset(self):
         return (
             comments_visible_to(self.request.user)
-            .select_related("page", "parent")
+            .select_related("page", "parent", "appeal")
             .prefetch_related(
                 Prefetch(
                     "reports",
@@ -221,6 +224,7 @@ class CommentIndexView(generic.IndexView):
         )
         rows = [(value, label, counts.get(value, 0)) for value, label in Comment.Status.choices]
         rows.append((REPORTED, _("Reported"), queryset.with_open_reports().count()))
+        rows.append((APPEAL, _("Appeal"), queryset.with_open_appeals().count()))
         return rows
 
     @cached_property
@@ -311,6 +315,7 @@ class CommentViewSet(QueueViewSetMixin, ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("<int:pk>/", admin_views.ReviewView.as_view(), name="review"),
+            path("appeals/<int:pk>/", admin_views.AppealView.as_view(), name="appeal"),
             path(
                 "<int:pk>/<str:action>/",
                 admin_views.DecideView.as_view(),

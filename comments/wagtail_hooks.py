@@ -44,6 +44,17 @@ def register_comment_log_actions(actions):
         "comments.erase", _("Erase commenter's data"), _("Commenter's data erased")
     )
     actions.register_action("comments.purge", _("Purge comment"), _("Comment purged"))
+    actions.register_action(
+        "comments.appeal", _("Appeal a rejection"), _("Writer appealed the rejection")
+    )
+    actions.register_action(
+        "comments.appeal_overturned",
+        _("Overturn an appeal"),
+        _("Appeal overturned: comment published"),
+    )
+    actions.register_action(
+        "comments.appeal_upheld", _("Uphold an appeal"), _("Appeal upheld: comment stays rejected")
+    )
 
 
 # Who may see and decide: answered from the network permissions, not from

@@ -82,6 +82,7 @@ PUBLIC_FORMS = {
     "proposal": _("Proposals for a new network"),
     "consultation": _("Consultation responses"),
     "event-registration": _("Event registrations"),
+    "comment-appeal": _("Appeals against a comment's rejection"),
 }
 
 

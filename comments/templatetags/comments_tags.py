@@ -22,6 +22,7 @@ from home.models import SiteSettings
 
 from ..forms import CommentForm
 from ..models import REPORTED_SESSION_KEY, Comment, CommentableMixin, CommentSettings
+from ..receipts import receipt_path
 from ..spam import URL_RE, URL_TRAILING, flags_in_words
 
 register = template.Library()
@@ -156,8 +157,9 @@ def comments_section(context, page):
 
 def own_comments(request, page):
     """Returns (the poster's own comments on this page that still wait for a
-    moderator, the one they just posted or None). Read from their session
-    only: nobody else ever sees a comment that is not approved."""
+    moderator, the one they just posted or None), each with its private
+    `receipt_url`. Read from their session only: nobody else ever sees a
+    comment that is not approved."""
     session = getattr(request, "session", None)
     if session is None:
         return [], None
@@ -167,9 +169,12 @@ def own_comments(request, page):
     comments = list(
         Comment.objects.filter(pk__in=ids)
         .for_page(page)
-        .only(*PUBLIC_FIELDS, "status")
+        # The email only signs each one's receipt link; it is never shown.
+        .only(*PUBLIC_FIELDS, "status", "email")
         .order_by("created_at", "pk")
     )
+    for comment in comments:
+        comment.receipt_url = receipt_path(comment)
     posted_id = session.get("comments_posted")
     posted = next((c for c in comments if c.pk == posted_id), None)
     if posted is not None:

@@ -169,6 +169,7 @@ def test_counts_per_state_follow_the_scope(client, login, food_post, digital_pos
         "spam": 1,
         "hidden": 1,
         "reported": 1,
+        "appeal": 0,
     }
 
 

@@ -14,6 +14,7 @@ from wagtail.models import ModelLogEntry
 import pytest
 
 from comments.models import Comment, CommentAppeal
+from comments.privacy import ERASED_APPEAL, erase_comments, export_comments
 from home.models import FormRateLimit, SiteSettings
 from tests.comments.moderation_fixtures import user
 from tests.comments.public_helpers import html
@@ -229,3 +230,13 @@ def test_appeal_steps_read_in_words_in_site_history():
     for action in ("comments.appeal", "comments.appeal_overturned", "comments.appeal_upheld"):
         assert registry.action_exists(action)
         assert registry.get_action_label(action) != action
+
+
+def test_appeals_are_in_the_privacy_export_and_erased_with_the_comments(client, demo):
+    comment = rejected_comment(email="private@example.org")
+    send_appeal(client, comment, note="My neighbour agreed to be named.")
+    [exported] = export_comments("private@example.org")
+    assert exported["appeal"]["note"] == "My neighbour agreed to be named."
+    assert exported["appeal"]["status"] == "open"
+    erase_comments("private@example.org")
+    assert CommentAppeal.objects.get().note == ERASED_APPEAL

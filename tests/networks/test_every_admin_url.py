@@ -57,7 +57,7 @@ import pytest
 from PIL import Image as PILImage
 
 from blog.models import Person
-from comments.models import Comment
+from comments.models import Comment, CommentAppeal
 from consultations.models import ConsultationFormField, ConsultationPage, ConsultationResponse
 from events.models import EventPage, Registration
 from home.models import StandardPage
@@ -143,6 +143,18 @@ def _comment(made):
         email="quokka-commenter@example.org",
         body=f"{MARKER} comment waiting in B",
     )
+
+
+def _appeal(made):
+    rejected = Comment.objects.create(
+        page=_network(made),
+        name=f"{MARKER} Appellant of B",
+        email="quokka-appellant@example.org",
+        body=f"{MARKER} comment rejected in B",
+        status=Comment.Status.REJECTED,
+        decision_note=f"{MARKER} reason of B",
+    )
+    return CommentAppeal.objects.create(comment=rejected, note=f"{MARKER} appeal note of B")
 
 
 def _join_request(made):
@@ -275,6 +287,7 @@ OBJECTS = {
     "wagtaildocs.document": Row(_document),
     "blog.person": Row(_person),
     "comments.comment": Row(_comment),
+    "comments.commentappeal": Row(_appeal),
     "networks.joinrequest": Row(_join_request),
     "networks.networkproposal": Row(_proposal),
     "consultations.consultationpage": Row(_consultation, secret=False),  # live, public
@@ -379,6 +392,7 @@ URL_MODELS = {
     "consultations_answers:detail": "consultations.consultationresponse",
     "comments:review": "comments.comment",
     "comments:action": "comments.comment",
+    "comments:appeal": "comments.commentappeal",
     "wagtailadmin_workflows:edit_task": "wagtailcore.task",
     "wagtailadmin_workflows:enable_task": "wagtailcore.task",
     "wagtailadmin_workflows:disable_task": "wagtailcore.task",

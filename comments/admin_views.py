@@ -247,19 +247,13 @@ class AppealView(WagtailAdminTemplateMixin, FormView):
         if decision == "overturn":
             messages.success(
                 self.request,
-                _(
-                    "Appeal overturned: the comment by “%(name)s” is published; "
-                    "its writer is told."
-                )
+                _("Appeal overturned: the comment by “%(name)s” is published; its writer is told.")
                 % {"name": self.comment.name},
             )
         else:
             messages.success(
                 self.request,
-                _(
-                    "Appeal upheld: the comment by “%(name)s” stays rejected; "
-                    "its writer is told."
-                )
+                _("Appeal upheld: the comment by “%(name)s” stays rejected; its writer is told.")
                 % {"name": self.comment.name},
             )
         return redirect(reverse("comments:index") + "?state=appeal")

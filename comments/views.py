@@ -265,9 +265,11 @@ def _appeal_refusal(reason):
 
 
 def _private(response):
-    """A receipt is personal: never stored by a browser, proxy or CDN, never indexed."""
+    """A receipt is personal: never stored by a browser, proxy or CDN, never
+    indexed, and its address (the token) never sent on to a linked site."""
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

@@ -240,3 +240,14 @@ def test_appeals_are_in_the_privacy_export_and_erased_with_the_comments(client, 
     assert exported["appeal"]["status"] == "open"
     erase_comments("private@example.org")
     assert CommentAppeal.objects.get().note == ERASED_APPEAL
+
+
+def test_site_history_and_the_review_page_show_the_appeal_in_words(client, appeal):
+    client.force_login(user("moderator"))
+    appeal.overturn(by=user("moderator"), note="Fine after all.")
+    history_page = html(client.get(reverse("wagtailadmin_reports:site_history")))
+    assert "Writer appealed the rejection" in history_page
+    assert "Appeal overturned: comment published" in history_page
+    review = html(client.get(reverse("comments:review", args=[appeal.comment.pk])))
+    assert "Writer appealed the rejection" in review
+    assert "by its writer" in review

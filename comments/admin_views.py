@@ -151,7 +151,10 @@ class ReviewView(WagtailAdminTemplateMixin, FormView):
         context.update(
             comment=comment,
             can_moderate=self.can_moderate,
-            actions=[
+            # An appealed comment is decided through its appeal.
+            actions=[]
+            if comment.open_appeal
+            else [
                 (action, label)
                 for action, label in ACTION_LABELS.items()
                 if comment.can_transition(action)

@@ -266,10 +266,12 @@ def _appeal_refusal(reason):
 
 def _private(response):
     """A receipt is personal: never stored by a browser, proxy or CDN, never
-    indexed, and its address (the token) never sent on to a linked site."""
+    indexed, and its address (the token) never sent on to another site."""
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    # same-origin, not no-referrer: the appeal form posts back here, and a
+    # browser sends "Origin: null" (refused by the CSRF check) without one.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -91,7 +91,10 @@ class ActionsColumn(QueueColumn):
             context["more_actions"] = [a for a in actions if a[0] not in primary]
             appeal = instance.open_appeal
             if appeal is not None:
+                # An appealed comment is decided through its appeal, so that
+                # the appeal is closed and the writer told.
                 context["appeal_url"] = reverse("comments:appeal", args=[appeal.pk])
+                context["primary_actions"] = context["more_actions"] = []
         context["review_url"] = reverse("comments:review", args=[instance.pk])
         return context
 

@@ -251,3 +251,12 @@ def test_site_history_and_the_review_page_show_the_appeal_in_words(client, appea
     review = html(client.get(reverse("comments:review", args=[appeal.comment.pk])))
     assert "Writer appealed the rejection" in review
     assert "by its writer" in review
+
+
+def test_an_appealed_comment_is_decided_only_through_its_appeal(client, appeal):
+    client.force_login(user("moderator"))
+    queue = html(client.get(reverse("comments:index") + "?state=appeal"))
+    assert reverse("comments:action", args=[appeal.comment.pk, "approve"]) not in queue
+    review = client.get(reverse("comments:review", args=[appeal.comment.pk]))
+    assert review.context["actions"] == []
+    assert reverse("comments:appeal", args=[appeal.pk]) in html(review)

@@ -47,7 +47,7 @@ def test_a_receipt_is_private_and_never_indexed(client, demo):
     cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
     assert {"private", "no-store"} <= cache_control
     assert response["X-Robots-Tag"] == "noindex"
-    assert response["Referrer-Policy"] == "no-referrer"  # the token stays here
+    assert response["Referrer-Policy"] == "same-origin"  # the token never leaves the site
     assert '<meta name="robots" content="noindex, nofollow">' in html(response)
 
 

@@ -244,8 +244,8 @@ def hide_if_reported_enough(comment, comment_settings):
 
 
 #: What the receipt tells the writer about their comment now, by state. A
-#: spam decision reads as "not published", like a rejection without reasons
-#: (spammers learn nothing); hidden means it was up and is no longer.
+#: comment marked as spam reads as held, as it does under the page (spammers
+#: learn nothing); hidden means it was up and is no longer.
 RECEIPT_STATUS = {
     Comment.Status.PENDING: "pending",
     Comment.Status.APPROVED: "approved",
@@ -256,7 +256,8 @@ RECEIPT_STATUS = {
 
 
 def _appeal_refusal(reason):
-    # Spelled out so that makemessages-style extraction and the catalogues see each one.
+    """Returns, for the writer, why their appeal was not taken (an
+    InvalidAppeal reason)."""
     return {
         "already": _("You have already appealed this decision. You can appeal once."),
         "decided": _("Your appeal has been decided. You can appeal once."),

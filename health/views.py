@@ -93,7 +93,7 @@ class NetworkHealthView(WagtailAdminTemplateMixin, TemplateView):
         items = self.breadcrumbs_items
         if networks_with_health_for(self.request.user).count() > 1:
             items = items + [{"url": reverse("health:index"), "label": _("Network health")}]
-        return items + [{"url": "", "label": self.health.network.title}]
+        return items + [{"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -92,11 +92,17 @@ def test_posts_consultations_events_registrations_and_join_requests(known):
     assert figures["join_requests"].weeks == [0] * 9 + [1, 0, 2]
 
 
-def test_a_network_without_data_has_zeros_and_no_waits(demo):
-    network = NetworkPage.objects.get(slug="young-people", locale__language_code="en")
-    figures = figures_of(network)
-    assert figures["wait_median"].value is None or figures["wait_median"].value >= 0
-    assert len(figures["pending"].weeks) == 12
+def test_a_network_with_nothing_yet_has_zeros_and_no_waiting_times(demo):
+    from networks.models import NetworkIndexPage
+
+    directory = NetworkIndexPage.objects.get(locale__language_code="en")
+    empty = NetworkPage(title="Empty Network", slug="empty-network")
+    directory.add_child(instance=empty)
+    figures = figures_of(empty)
+    assert figures["wait_median"].value is None and figures["wait_median"].weeks == NONE
+    assert figures["wait_p90"].value is None
+    counts = [key for key in figures if not figures[key].measure.hours]
+    assert all(figures[key].value == 0 and figures[key].weeks == [0] * 12 for key in counts)
 
 
 QUERIES = 13

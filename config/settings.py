@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "consultations",
     "events",
     "languages",
+    "health",  # network health: reads comments and the content apps
     "demo",  # the demo loader, on top of every other app
     # Wagtail
     "wagtail_localize",

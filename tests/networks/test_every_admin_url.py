@@ -328,6 +328,9 @@ OBJECTS = {
     "wagtailcore.site": Row(_get("wagtailcore.site"), secret=False),
     "wagtailcore.locale": Row(_get("wagtailcore.locale", language_code="pl"), secret=False),
     "home.sitesettings": Row(_get("home.sitesettings"), secret=False),
+    # A network's health page (/admin/health/<network_id>/): its title is
+    # public; its figures are refused to other networks' staff (tests/health).
+    "networks.networkpage": Row(_network, secret=False),
 }
 
 # Every pattern with a page in it is tried with each of these pages (the
@@ -358,6 +361,7 @@ KWARG_MODELS = {
     "redirect_id": "wagtailredirects.redirect",
     "redirect_pk": "wagtailredirects.redirect",
     "event_id": "events.eventpage",
+    "network_id": "networks.networkpage",
 }
 
 # Path parameters that are not ids.

@@ -1,0 +1,414 @@
+"""The health figures of every network, computed together in a fixed number
+of queries (thirteen, whatever the number of networks, comments, pages or
+registrations): each query fetches only the columns the figures need, and the
+figures are counted in Python, grouped by network.
+
+A network is all its translations (one `translation_key`); each figure is
+its value now and its value for each of the last twelve weeks (the bars of
+its chart, oldest first, the last week ending now). What each one counts:
+
+- `wait_median`, `wait_p90`: hours from a comment's posting (`created_at`)
+  to a moderator's decision (`decided_at`), over the decisions of the last 30
+  days; each week's bar over that week's decisions. Only decisions a person
+  made count (`decided_by` set): a trusted commenter's automatic approval or
+  an automatic hide after reports is no moderator's wait. `decided_at` is the
+  comment's latest decision, so a comment approved and later hidden counts
+  at the time it was hidden. Median: the middle value (the mean of the two
+  middle ones for an even count); 90th percentile: the nearest rank, the
+  smallest wait that at least 90 % of the waits do not exceed.
+- `pending`: comments pending now (a bar: pending at the end of that week,
+  that is posted by then and not decided by then).
+- `past_target`: of those, the ones posted longer ago than the network's
+  moderation target.
+- `unanswered`: approved top-level comments posted in the 30 days before
+  the last 7, with no reply from the network's staff (yet). A staff reply is
+  a reply to the comment, approved, from an email address of someone who
+  edits or moderates the network, or of a site admin
+  (`networks.permissions.staff_emails_by_network`). Each bar: the same
+  count as it stood at the end of that week.
+- `posts_month`: blog posts first published this calendar month (UK time),
+  each post once whatever its languages; bars: posts first published in
+  that week.
+- `consultations_open`: live consultations taking answers; bars: open at the
+  end of the week.
+- `outcomes_overdue`: live consultations closed longer ago than the site's
+  "outcome overdue after (days)" setting with no outcome published.
+- `events_upcoming`: live, not cancelled events that start later, and
+  repeating events whose last date (`repeat until`, when set) is still to
+  come.
+- `registrations_month`: registrations made this calendar month and not
+  cancelled; bars: made in that week.
+- `join_requests`: join requests waiting for a decision.
+"""
+
+import datetime
+import math
+import statistics
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.coreutils import get_supported_content_language_variant
+
+from blog.models import BlogPostPage
+from comments.models import Comment
+from consultations.models import ConsultationPage
+from consultations.responses import ConsultationSettings
+from events.models import EventPage, Registration
+from networks.models import JoinRequest, NetworkPage
+from networks.permissions import networks_for_pages, staff_emails_by_network
+
+WEEKS = 12
+WEEK = datetime.timedelta(days=7)
+WAIT_WINDOW = datetime.timedelta(days=30)
+UNANSWERED_AFTER = datetime.timedelta(days=7)
+UNANSWERED_WINDOW = datetime.timedelta(days=30)
+
+# INTEGRATOR: the network's moderation target is being added by the
+# escalation work of issue 16 (`NetworkPage.moderation_target_hours`, with a
+# site default). Until it lands every network uses this; once it does, the
+# getattr below reads it and this constant is only the fallback.
+DEFAULT_TARGET_HOURS = 24
+
+
+def moderation_target(network):
+    """Returns how long a comment of `network` may wait before it is past
+    the network's moderation target (a timedelta)."""
+    hours = getattr(network, "moderation_target_hours", None) or DEFAULT_TARGET_HOURS
+    return datetime.timedelta(hours=hours)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One health figure's name and label; `hours` for the waiting times."""
+
+    key: str
+    label: str
+    hours: bool = False
+
+
+MEASURES = [
+    Measure("wait_median", _("Median time to a decision (hours, last 30 days)"), hours=True),
+    Measure("wait_p90", _("90th percentile time to a decision (hours, last 30 days)"), hours=True),
+    Measure("pending", _("Comments pending")),
+    Measure("past_target", _("Comments pending past the moderation target")),
+    Measure("unanswered", _("Comments unanswered by staff after 7 days")),
+    Measure("posts_month", _("Posts published this month")),
+    Measure("consultations_open", _("Consultations open")),
+    Measure("outcomes_overdue", _("Consultation outcomes overdue")),
+    Measure("events_upcoming", _("Events upcoming")),
+    Measure("registrations_month", _("Event registrations this month")),
+    Measure("join_requests", _("Join requests waiting")),
+]
+MEASURE_KEYS = [measure.key for measure in MEASURES]
+
+
+@dataclass
+class Figure:
+    """A figure now, and its twelve weekly bars (oldest first)."""
+
+    measure: Measure
+    value: float | int | None
+    weeks: list = field(default_factory=list)
+
+
+@dataclass
+class NetworkHealth:
+    """One network's figures: `network` is its page in the default language
+    (or its first translation), `figures` {key: Figure} in MEASURES' order."""
+
+    network: NetworkPage
+    figures: dict
+
+    def value(self, key):
+        return self.figures[key].value
+
+
+def median(values):
+    """Returns the median of `values` (None when there are none)."""
+    return statistics.median(values) if values else None
+
+
+def percentile_90(values):
+    """Returns the nearest-rank 90th percentile of `values`: the smallest
+    value that at least 90 % of them do not exceed (None when empty)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[math.ceil(0.9 * len(ordered)) - 1]
+
+
+def week_ends(now):
+    """Returns the ends of the last twelve weeks, oldest first; the last is `now`."""
+    return [now - WEEK * (WEEKS - 1 - i) for i in range(WEEKS)]
+
+
+def month_start(now):
+    """Returns the first moment of `now`'s calendar month, UK time."""
+    local = timezone.localtime(now)
+    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def _hours(delta):
+    return delta.total_seconds() / 3600
+
+
+def _pending_at(created, decided, moment):
+    return created <= moment and (decided is None or decided > moment)
+
+
+def _in_week(moment, end):
+    return end - WEEK < moment <= end
+
+
+def _one_per_network(networks):
+    """Returns {translation_key: the network's page to show}: the default
+    language's where there is one."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    chosen = {}
+    for network in sorted(networks, key=lambda n: (n.locale.language_code != default, n.pk)):
+        chosen.setdefault(network.translation_key, network)
+    return chosen
+
+
+def _network_keys(pages):
+    """Returns {page pk: network translation_key or None} (one query)."""
+    return {
+        pk: network.translation_key if network is not None else None
+        for pk, network in networks_for_pages(pages).items()
+    }
+
+
+def network_health(networks=None, now=None):
+    """Returns a NetworkHealth for each network of `networks` (a NetworkPage
+    queryset, any languages; every network when None), in the order of
+    their titles, in thirteen queries whatever the amount of data."""
+    now = now or timezone.now()
+    ends = week_ends(now)
+    since = ends[0] - WEEK  # the start of the oldest week
+    this_month = month_start(now)
+    counted_from = min(since, this_month)
+    networks = NetworkPage.objects.all() if networks is None else networks
+    # Every translation of the networks asked for: a network is all of them.
+    all_versions = list(
+        NetworkPage.objects.filter(translation_key__in=networks.values("translation_key"))
+        .select_related("locale")
+        .only(
+            "pk",
+            "path",
+            "depth",
+            "title",
+            "slug",
+            "locale__language_code",
+            "translation_key",
+            "url_path",
+        )
+    )
+    shown = _one_per_network(all_versions)
+    series = {key: {m: [] for m in MEASURE_KEYS} for key in shown}
+    values = {key: dict.fromkeys(MEASURE_KEYS) for key in shown}
+
+    _comment_figures(shown, all_versions, ends, since, now, series, values)
+    _page_figures(shown, ends, since, counted_from, this_month, now, series, values)
+    _join_request_figures(shown, ends, since, now, series, values)
+
+    results = [
+        NetworkHealth(
+            network=network,
+            figures={m.key: Figure(m, values[key][m.key], series[key][m.key]) for m in MEASURES},
+        )
+        for key, network in shown.items()
+    ]
+    return sorted(results, key=lambda health: (health.network.title.lower(), health.network.pk))
+
+
+def _comment_figures(shown, all_versions, ends, since, now, series, values):
+    """Waits, pending, past target and unanswered: three queries for the
+    comments, two for the staff's addresses."""
+    keys = list(shown)
+    rows = Comment.objects.filter(network__translation_key__in=keys).filter(
+        Q(status=Comment.Status.PENDING) | Q(decided_at__gt=since)
+    )
+    by_network = {key: [] for key in keys}
+    for key, status, created, decided, by_id in rows.values_list(
+        "network__translation_key", "status", "created_at", "decided_at", "decided_by_id"
+    ).order_by():
+        by_network[key].append((status, created, decided, by_id))
+
+    for key, comments in by_network.items():
+        target = moderation_target(shown[key])
+        decided = [(c, d) for _s, c, d, by in comments if d is not None and by is not None]
+        recent = [_hours(d - c) for c, d in decided if d > now - WAIT_WINDOW]
+        values[key]["wait_median"] = median(recent)
+        values[key]["wait_p90"] = percentile_90(recent)
+        for end in ends:
+            week = [_hours(d - c) for c, d in decided if _in_week(d, end)]
+            series[key]["wait_median"].append(median(week))
+            series[key]["wait_p90"].append(percentile_90(week))
+        # A comment decided with no time recorded was never pending.
+        held = [(c, d) for status, c, d, _by in comments if d is not None or status == "pending"]
+        for end in ends:
+            series[key]["pending"].append(sum(_pending_at(c, d, end) for c, d in held))
+            series[key]["past_target"].append(
+                sum(_pending_at(c, d, end) and c <= end - target for c, d in held)
+            )
+        values[key]["pending"] = series[key]["pending"][-1]
+        values[key]["past_target"] = series[key]["past_target"][-1]
+
+    # Unanswered: the candidates of every week's window, and their replies.
+    oldest = ends[0] - UNANSWERED_AFTER - UNANSWERED_WINDOW
+    candidates = Comment.objects.filter(
+        network__translation_key__in=keys,
+        status=Comment.Status.APPROVED,
+        parent__isnull=True,
+        created_at__gt=oldest,
+        created_at__lte=now - UNANSWERED_AFTER,
+    ).order_by()
+    staff = staff_emails_by_network(all_versions)
+    first_staff_reply = {}
+    replies = Comment.objects.filter(
+        parent__in=candidates, status=Comment.Status.APPROVED
+    ).values_list("parent_id", "parent__network__translation_key", "email", "created_at")
+    for parent_id, key, email, created in replies.order_by():
+        if email.lower() in staff.get(key, ()):
+            previous = first_staff_reply.get(parent_id)
+            first_staff_reply[parent_id] = min(created, previous) if previous else created
+    by_network = {key: [] for key in keys}
+    for pk, key, created in candidates.values_list("pk", "network__translation_key", "created_at"):
+        by_network[key].append((created, first_staff_reply.get(pk)))
+    for key, comments in by_network.items():
+        for end in ends:
+            series[key]["unanswered"].append(
+                sum(
+                    end - UNANSWERED_AFTER - UNANSWERED_WINDOW < created <= end - UNANSWERED_AFTER
+                    and (replied is None or replied > end)
+                    for created, replied in comments
+                )
+            )
+        values[key]["unanswered"] = series[key]["unanswered"][-1]
+
+
+def _page_figures(shown, ends, since, counted_from, this_month, now, series, values):
+    """Posts, consultations, events and registrations: one query each, one
+    for the consultations' setting, one for the networks of all the pages."""
+    posts = list(
+        BlogPostPage.objects.live()
+        .filter(first_published_at__gt=counted_from)
+        .only("pk", "path", "depth", "translation_key", "first_published_at")
+        .order_by()
+    )
+    overdue_days = datetime.timedelta(days=ConsultationSettings.load().outcome_overdue_days)
+    consultations = list(
+        ConsultationPage.objects.live()
+        .filter(opens_at__lte=now)
+        .filter(
+            Q(closes_at__gt=since)
+            | Q(outcome_published_at__isnull=True)
+            | Q(outcome_published_at__gt=since)
+        )
+        .only(
+            "pk",
+            "path",
+            "depth",
+            "translation_key",
+            "opens_at",
+            "closes_at",
+            "outcome_published_at",
+        )
+        .order_by()
+    )
+    events = list(
+        EventPage.objects.live()
+        .exclude(status=EventPage.Status.CANCELLED)
+        .filter(Q(start__gt=since) | ~Q(repeat=""))
+        .only("pk", "path", "depth", "translation_key", "start", "repeat", "repeat_until")
+        .order_by()
+    )
+    registrations = list(
+        Registration.objects.active()
+        .filter(created_at__gt=counted_from)
+        .values_list("event_id", "event__path", "event__depth", "created_at")
+        .order_by()
+    )
+    registered_events = [
+        SimpleNamespace(pk=event_id, path=path, depth=depth)
+        for event_id, path, depth, _created in registrations
+    ]
+    network_of = _network_keys([*posts, *consultations, *events, *registered_events])
+
+    def each(pages, key_of=lambda page: network_of[page.pk]):
+        grouped = {key: [] for key in shown}
+        for page in pages:
+            key = key_of(page)
+            if key in grouped:
+                grouped[key].append(page)
+        return grouped
+
+    # Posts: each once, at its earliest first publication in any language.
+    for key, pages in each(posts).items():
+        first = {}
+        for page in pages:
+            previous = first.get(page.translation_key)
+            first[page.translation_key] = min(page.first_published_at, previous or now)
+        published = list(first.values())
+        values[key]["posts_month"] = sum(moment >= this_month for moment in published)
+        series[key]["posts_month"] = [sum(_in_week(m, end) for m in published) for end in ends]
+
+    # Consultations and events: each once, in any one of its languages.
+    for key, pages in each(consultations).items():
+        pages = list({page.translation_key: page for page in pages}.values())
+        for end in ends:
+            series[key]["consultations_open"].append(
+                sum(page.opens_at <= end < page.closes_at for page in pages)
+            )
+            series[key]["outcomes_overdue"].append(
+                sum(
+                    page.closes_at <= end - overdue_days
+                    and (page.outcome_published_at is None or page.outcome_published_at > end)
+                    for page in pages
+                )
+            )
+        values[key]["consultations_open"] = series[key]["consultations_open"][-1]
+        values[key]["outcomes_overdue"] = series[key]["outcomes_overdue"][-1]
+
+    for key, pages in each(events).items():
+        pages = list({page.translation_key: page for page in pages}.values())
+        series[key]["events_upcoming"] = [
+            sum(_upcoming_at(page, end) for page in pages) for end in ends
+        ]
+        values[key]["events_upcoming"] = series[key]["events_upcoming"][-1]
+
+    for key, rows in each(registrations, key_of=lambda row: network_of[row[0]]).items():
+        made = [row[3] for row in rows]
+        values[key]["registrations_month"] = sum(moment >= this_month for moment in made)
+        series[key]["registrations_month"] = [sum(_in_week(m, end) for m in made) for end in ends]
+
+
+def _upcoming_at(event, moment):
+    if event.repeat:
+        return event.repeat_until is None or event.repeat_until >= timezone.localdate(moment)
+    return event.start > moment
+
+
+def _join_request_figures(shown, ends, since, now, series, values):
+    """Join requests waiting: one query."""
+    grouped = {key: [] for key in shown}
+    rows = (
+        JoinRequest.objects.filter(network__translation_key__in=list(shown))
+        .filter(Q(status=JoinRequest.Status.PENDING) | Q(decided_at__gt=since))
+        .values_list("network__translation_key", "status", "created_at", "decided_at")
+        .order_by()
+    )
+    for key, status, created, decided in rows:
+        if decided is None and status != JoinRequest.Status.PENDING:
+            continue  # decided with no time recorded: never counted as waiting
+        grouped[key].append((created, decided))
+    for key, requests in grouped.items():
+        series[key]["join_requests"] = [
+            sum(_pending_at(c, d, end) for c, d in requests) for end in ends
+        ]
+        values[key]["join_requests"] = series[key]["join_requests"][-1]

@@ -29,7 +29,7 @@ from networks.permissions import networks_moderated_by
 
 from . import admin_views
 from .filters import REPORTED, CommentFilterSet
-from .models import Comment, CommentReport
+from .models import Comment, CommentReport, CommentSettings
 from .moderation import ACTION_LABELS, ModerationScope, comments_visible_to, pending_count_for
 
 
@@ -90,6 +90,7 @@ class ActionsColumn(QueueColumn):
             context["primary_actions"] = [a for a in actions if a[0] in primary]
             context["more_actions"] = [a for a in actions if a[0] not in primary]
         context["review_url"] = reverse("comments:review", args=[instance.pk])
+        context["rejection_reasons"] = self.view.rejection_reasons
         return context
 
     def anchor_after(self, instance, table):
@@ -123,6 +124,11 @@ class CommentIndexView(generic.IndexView):
     @cached_property
     def scope(self):
         return ModerationScope(self.request.user)
+
+    @cached_property
+    def rejection_reasons(self):
+        """The ready-made reasons every row's Reject offers (one query a page)."""
+        return CommentSettings.load(request_or_site=self.request).get_rejection_reasons()
 
     @cached_property
     def search_fields(self):

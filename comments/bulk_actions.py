@@ -10,7 +10,7 @@ from django.utils.translation import ngettext_lazy
 
 from home.admin_queues import QueueBulkAction
 
-from .admin_views import DecisionForm
+from .admin_views import DecisionForm, RejectForm
 from .models import Comment
 from .moderation import ModerationScope, comments_visible_to
 from .viewsets import comment_viewset
@@ -42,17 +42,18 @@ class CommentBulkAction(QueueBulkAction):
             "user": self.request.user,
             "note": self.cleaned_form.cleaned_data["note"] if self.cleaned_form else "",
             "transition": self.transition,
+            "details": {},
         }
 
     @classmethod
-    def execute_action(cls, objects, user=None, note="", transition=None, **kwargs):
+    def execute_action(cls, objects, user=None, note="", transition=None, details=None, **kwargs):
         done = 0
         for comment in objects:
             # Re-read the state under the transaction: another moderator may
             # have decided in the meantime.
             comment.refresh_from_db(fields=["status", "decided_at", "decided_by"])
             if comment.can_transition(transition):
-                getattr(comment, transition)(by=user, note=note)
+                getattr(comment, transition)(by=user, note=note, **(details or {}))
                 done += 1
         return done, 0
 
@@ -69,9 +70,21 @@ class ApproveBulkAction(CommentBulkAction):
 
 
 class RejectBulkAction(CommentBulkAction):
+    """Rejects many comments with one reason (ready-made or written), which
+    each writer is told."""
+
     display_name = _("Reject")
     action_type = "reject"
     transition = "reject"
+    form_class = RejectForm
+
+    def get_execution_context(self):
+        context = super().get_execution_context()
+        if self.cleaned_form:
+            context["note"] = self.cleaned_form.decision_note()
+            context["details"] = {"reason": self.cleaned_form.cleaned_data["reason"]}
+        return context
+
     aria_label = _("Reject the selected comments")
     action_priority = 20
     success_message = ngettext_lazy(

@@ -1,8 +1,10 @@
-"""Demo comments: residents' conversations under the first commentable pages of
-the demo site, in every moderation state (pending, approved, rejected, spam,
-hidden after reports, reported but still up), with replies, a few in Polish
-and Urdu, and some flagged for links. Transitions go through the model's
-methods, so the audit log reads like a real moderator's week.
+"""Demo comments: residents' conversations under the demo pages they are
+about (a conversation names its page), in every moderation state (pending,
+approved, rejected, spam, hidden after reports, reported but still up),
+with replies, a few in Polish and Urdu, and some flagged for links.
+Transitions go through the model's methods, so the audit log reads like a
+real moderator's week. The comment settings get ready-made reasons for
+rejecting a comment.
 
 Idempotent: a page that already has comments is left alone.
 """
@@ -88,7 +90,7 @@ CONVERSATIONS = [
             "en",
             "Waste of time. The council will do what it wants anyway and you lot are naive "
             "if you think otherwise.",
-            "rejected:Personal attack on other members (house rule 3).",
+            "rejected:A personal attack on another person (house rule 3).",
             [],
         ),
         (
@@ -141,9 +143,9 @@ CONVERSATIONS = [
         (
             "Ola Wiśniewska",
             "ola.w@example.org",
-            "pl",
-            "Przydatne materiały o współprojektowaniu:\nhttps://example.org/a\n"
-            "https://example.org/b\nhttps://example.org/c",
+            "en",
+            "Three write-ups that helped us explain co-design to funders:\n"
+            "https://example.org/a\nhttps://example.org/b\nhttps://example.org/c",
             "pending",
             [],
         ),
@@ -180,7 +182,7 @@ CONVERSATIONS = [
             "en",
             "The fly-tipping on our road is all down to the man at number 14, everyone "
             "knows his name.",
-            "rejected:Names a private person (house rule 4).",
+            "rejected:Shares someone's personal details (house rule 4).",
             [],
         ),
     ],
@@ -212,6 +214,26 @@ CONVERSATIONS = [
             [],
         ),
     ],
+]
+
+#: The page each conversation above answers, by the end of its path: each
+#: network's first post, so a conversation is only ever under the post it
+#: is about. Polish and Urdu comments are on the food partnership's post,
+#: which is translated into both.
+CONVERSATION_PAGES = [
+    "/food-partnership/first-post/",  # Should we become a co-operative? Tell us why not
+    "/digital-practitioners/first-post/",  # Coproduction cannot be rushed
+    "/health-wellbeing/first-post/",  # Residents now hold the purse strings
+    "/young-people/first-post/",  # Ten clubs, ten hosts, one network
+]
+
+#: Ready-made reasons for rejecting a comment (Settings → Comment settings).
+REJECTION_REASONS = [
+    "Off topic: it is not about this page.",
+    "A personal attack on another person (house rule 3).",
+    "Shares someone's personal details (house rule 4).",
+    "Advertising or spam.",
+    "Abusive or hateful language (house rule 2).",
 ]
 
 REPORT_IPS = ["198.51.100.7", "198.51.100.23", "203.0.113.45"]
@@ -251,9 +273,10 @@ def add_comment(page, parent, data, when, moderator, settings):
     if state in ("approved", "hidden", "reported"):
         comment.approve(by=moderator)
     elif state.startswith("rejected"):
-        comment.reject(by=moderator, note=state.partition(":")[2])
+        note = state.partition(":")[2]
+        comment.reject(by=moderator, note=note, reason=note if note in REJECTION_REASONS else "")
     elif state == "spam":
-        comment.mark_spam(by=moderator, note="Advertising")
+        comment.mark_spam(by=moderator, note="Advertising or spam.")
     if state in ("hidden", "reported"):
         reasons = [CommentReport.Reason.ABUSIVE, CommentReport.Reason.ABUSIVE]
         reasons += [CommentReport.Reason.OTHER] if state == "hidden" else []
@@ -288,18 +311,32 @@ def conversation_start(page, conversation):
     return start
 
 
+def load_rejection_reasons():
+    """Gives the comment settings the demo's ready-made rejection reasons,
+    unless the site admins wrote their own."""
+    settings = CommentSettings.load()
+    if not settings.rejection_reasons.strip():
+        settings.rejection_reasons = "\n".join(REJECTION_REASONS)
+        settings.save(update_fields=["rejection_reasons"])
+
+
 def load(out):
+    load_rejection_reasons()
     if Comment.objects.exists():
         # Loaded already: pages that take comments have come since (events,
         # consultations), so the first pages in tree order are not the same.
         out.write("  comments: already there")
         return
     settings = CommentSettings.load()
-    pages = [p.specific for p in commentable_pages()[: len(CONVERSATIONS)]]
+    candidates = commentable_pages()
+    pages = []
     added = 0
-    for page, conversation in zip(pages, CONVERSATIONS, strict=False):
-        if Comment.objects.filter(page=page).exists():
+    for path, conversation in zip(CONVERSATION_PAGES, CONVERSATIONS, strict=True):
+        page = candidates.filter(url_path__endswith=path).first()
+        if page is None or Comment.objects.filter(page=page).exists():
             continue
+        page = page.specific
+        pages.append(page)
         moderator = moderator_for(page)
         when = conversation_start(page, conversation)
         for *data, replies in conversation:

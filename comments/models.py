@@ -167,6 +167,15 @@ class Comment(models.Model):
     name = models.CharField(_("name"), max_length=80)
     email = models.EmailField(_("email"), help_text=_("Never published."))
     body = models.TextField(_("comment"), max_length=5000)
+    original_body = models.TextField(
+        _("text as the writer sent it"),
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Kept for staff when a moderator edited the comment before publishing it "
+            "(a phone number or a name taken out). Never shown on the site."
+        ),
+    )
     language = models.CharField(_("language"), max_length=12, blank=True)
     notify = models.BooleanField(
         _("email me when my comment is published or answered"), default=False
@@ -237,6 +246,8 @@ class Comment(models.Model):
         # decision closes its reports (with_open_reports() counts only
         # reports made after the last decision).
         "keep": ({Status.APPROVED}, Status.APPROVED),
+        # Published with its text edited by the moderator (see edit_and_approve).
+        "edit_and_approve": ({Status.PENDING}, Status.APPROVED),
     }
 
     def can_transition(self, action):
@@ -256,22 +267,35 @@ class Comment(models.Model):
             return bool(reports)
         return any(report.created_at > self.decided_at for report in reports)
 
-    def _transition(self, action, by, note=""):
+    def _transition(self, action, by, note="", *, changes=None, log_data=None):
+        """Moves the comment to the state `action` leads to, setting the
+        fields in `changes` as well, and writes the audit entry (from, to,
+        note, and `log_data`) in the same transaction."""
         sources, target = self.TRANSITIONS[action]
         if self.status not in sources:
             raise InvalidTransition(self, action)
         previous = self.status
         with transaction.atomic():
+            for field, value in (changes or {}).items():
+                setattr(self, field, value)
             self.status = target
             self.decided_at = timezone.now()
             self.decided_by = by if by is not None and by.is_authenticated else None
             self.decision_note = note or ""
-            self.save(update_fields=["status", "decided_at", "decided_by", "decision_note"])
+            self.save(
+                update_fields=[
+                    "status",
+                    "decided_at",
+                    "decided_by",
+                    "decision_note",
+                    *(changes or {}),
+                ]
+            )
             log(
                 instance=self,
                 action=f"comments.{action}",
                 user=self.decided_by,
-                data={"from": previous, "to": target, "note": note or ""},
+                data={"from": previous, "to": target, "note": note or "", **(log_data or {})},
             )
         comment_status_changed.send(
             sender=Comment, comment=self, previous=previous, action=action, by=self.decided_by
@@ -282,9 +306,31 @@ class Comment(models.Model):
         """Publishes the comment. Returns it."""
         return self._transition("approve", by, note)
 
-    def reject(self, by=None, note=""):
-        """Declines the comment; it stays stored and can be approved later."""
-        return self._transition("reject", by, note)
+    def reject(self, by=None, note="", reason=""):
+        """Declines the comment; it stays stored and can be approved later.
+        `reason` is the ready-made reason the moderator picked (see
+        `CommentSettings.rejection_reasons`), recorded in the audit entry;
+        `note` is what the writer is told, that reason included."""
+        return self._transition("reject", by, note, log_data={"reason": reason} if reason else None)
+
+    def edit_and_approve(self, body, by, reason):
+        """Publishes the comment with its text replaced by `body`, the
+        moderator's edit (a phone number or a name taken out), for `reason`,
+        which is audited and told to the writer. The text as the writer sent
+        it is kept in `original_body` for staff only; a second edit keeps the
+        first original. Raises ValueError for an empty text or reason."""
+        body, reason = (body or "").strip(), (reason or "").strip()
+        if not body or not reason:
+            raise ValueError("An edited comment needs its new text and the reason for the edit.")
+        changes = {"body": body, "original_body": self.original_body or self.body}
+        return self._transition(
+            "edit_and_approve", by, reason, changes=changes, log_data={"edited": True}
+        )
+
+    @property
+    def was_edited(self):
+        """True if a moderator edited the text before publishing it."""
+        return bool(self.original_body)
 
     def mark_spam(self, by=None, note=""):
         """Marks the comment as spam; it stays stored until the purge command."""
@@ -517,6 +563,14 @@ class CommentSettings(BaseGenericSetting):
         default=180,
         help_text=_("Never a comment with an open appeal, nor one with replies. 0 keeps them."),
     )
+    rejection_reasons = models.TextField(
+        _("ready-made reasons for rejecting a comment"),
+        blank=True,
+        help_text=_(
+            "One per line. A moderator rejecting a comment picks one or writes their own; "
+            "the writer receives it as written here, so write it for them."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -524,6 +578,7 @@ class CommentSettings(BaseGenericSetting):
                 FieldPanel("close_after_days"),
                 FieldPanel("trusted_after"),
                 FieldPanel("reports_to_hide"),
+                FieldPanel("rejection_reasons"),
             ],
             heading=_("Moderation"),
         ),
@@ -554,6 +609,12 @@ class CommentSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("comment settings")
+
+    def get_rejection_reasons(self):
+        """Returns the ready-made reasons for rejecting a comment, in the
+        order the site admins wrote them, without blank lines or repeats."""
+        reasons = (line.strip() for line in self.rejection_reasons.splitlines())
+        return list(dict.fromkeys(reason for reason in reasons if reason))
 
 
 class AppealQuerySet(models.QuerySet):

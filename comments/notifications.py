@@ -45,7 +45,7 @@ from .moderation import comments_moderated_by, moderators_of
 from .receipts import receipt_url
 
 #: Decisions that publish a comment, and those that tell its writer it is not (or no longer) shown.
-PUBLISHING_ACTIONS = {"approve", "restore"}
+PUBLISHING_ACTIONS = {"approve", "restore", "edit_and_approve"}
 DECLINING_ACTIONS = {"reject", "hide"}
 
 
@@ -202,7 +202,8 @@ def notify_commenter_of(comment, action):
     sent = 0
     if action in PUBLISHING_ACTIONS and comment.status == Comment.Status.APPROVED:
         if comment.notify and comment.email:
-            sent += _send_to_commenter(comment, "comment_published")
+            edited = action == "edit_and_approve" and comment.was_edited
+            sent += _send_to_commenter(comment, "comment_published", edited=edited)
         parent = comment.parent
         if (
             parent is not None
@@ -239,7 +240,7 @@ SUBJECTS = {
 }
 
 
-def _send_to_commenter(comment, template, reply=None, appeal=None):
+def _send_to_commenter(comment, template, reply=None, appeal=None, edited=False):
     with translation.override(_language_for(comment)):
         context = {
             "comment": comment,
@@ -250,6 +251,8 @@ def _send_to_commenter(comment, template, reply=None, appeal=None):
             "comment_url": comment_url(reply or comment),
             "house_rules_url": house_rules_url(),
             "was_published": comment.status == Comment.Status.HIDDEN,
+            # Published with a moderator's edit: the writer is told, and why.
+            "was_edited": edited,
         }
         return send_email(
             comment.email,

@@ -10,9 +10,10 @@
   deleting a comment would delete the replies other residents wrote to it
   (one conversation, `on_delete=CASCADE`) and leave the moderation history
   pointing at nothing. Anonymising removes every personal detail — name,
-  email, IP address, the words themselves, the notification wish and the
-  spam flags — and rewrites the audit log's labels for those comments, while
-  the thread, the states and who decided what stay intact.
+  email, IP address, the words themselves (and the text as sent, where a
+  moderator edited it), the notification wish and the spam flags — and
+  rewrites the audit log's labels for those comments, while the thread,
+  the states and who decided what stay intact.
 - `purge_declined(days)`: delete rejected and spam comments older than the
   retention period (the only deletion in the app; the `purge_comments`
   command runs it).
@@ -64,6 +65,8 @@ def export_comments(email, by=None):
             "name": comment.name,
             "email": comment.email,
             "comment": comment.body,
+            # The text as sent, where a moderator edited it before publishing.
+            "comment_as_sent": comment.original_body,
             "language": comment.language,
             "email_me_when_published_or_answered": comment.notify,
             "status": comment.status,
@@ -109,10 +112,21 @@ def erase_comments(email, by=None):
             comment.name = ERASED_NAME
             comment.email = ""
             comment.body = ERASED_BODY
+            comment.original_body = ""
             comment.ip_address = None
             comment.notify = False
             comment.flags = ""
-            comment.save(update_fields=["name", "email", "body", "ip_address", "notify", "flags"])
+            comment.save(
+                update_fields=[
+                    "name",
+                    "email",
+                    "body",
+                    "original_body",
+                    "ip_address",
+                    "notify",
+                    "flags",
+                ]
+            )
         # The writer's appeal notes are their words too; the outcome stays.
         CommentAppeal.objects.filter(comment__in=comments).update(note=ERASED_APPEAL)
         # The audit log keeps each entry's label (the comment's str at the

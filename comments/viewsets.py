@@ -29,7 +29,7 @@ from networks.permissions import networks_moderated_by
 
 from . import admin_views
 from .filters import APPEAL, REPORTED, CommentFilterSet
-from .models import Comment, CommentReport
+from .models import Comment, CommentReport, CommentSettings
 from .moderation import ACTION_LABELS, ModerationScope, comments_visible_to, pending_count_for
 
 
@@ -96,6 +96,7 @@ class ActionsColumn(QueueColumn):
                 context["appeal_url"] = reverse("comments:appeal", args=[appeal.pk])
                 context["primary_actions"] = context["more_actions"] = []
         context["review_url"] = reverse("comments:review", args=[instance.pk])
+        context["rejection_reasons"] = self.view.rejection_reasons
         return context
 
     def anchor_after(self, instance, table):
@@ -129,6 +130,11 @@ class CommentIndexView(generic.IndexView):
     @cached_property
     def scope(self):
         return ModerationScope(self.request.user)
+
+    @cached_property
+    def rejection_reasons(self):
+        """The ready-made reasons every row's Reject offers (one query a page)."""
+        return CommentSettings.load(request_or_site=self.request).get_rejection_reasons()
 
     @cached_property
     def search_fields(self):

@@ -38,6 +38,11 @@ def register_comment_log_actions(actions):
         _("Comment kept, reports dismissed"),
     )
     actions.register_action(
+        "comments.edit_and_approve",
+        _("Edit and approve comment"),
+        _("Comment edited and approved"),
+    )
+    actions.register_action(
         "comments.export", _("Export commenter's data"), _("Commenter's data exported")
     )
     actions.register_action(

@@ -133,6 +133,8 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         from .tasks import send_proposal_to_admins
 
         def save(form):
+            # The proposer is answered in the language they wrote in.
+            form.instance.language = request.LANGUAGE_CODE
             proposal = form.save()
             # Robust: the form is stored, so a notice that fails must not break the thanks.
             transaction.on_commit(lambda: send_proposal_to_admins.enqueue(proposal.pk), robust=True)
@@ -545,6 +547,11 @@ class Decision(models.Model):
     def is_pending(self):
         return self.status == self.Status.PENDING
 
+    def get_requester(self):
+        """Returns (name, email) of the person told the decision; the
+        decision page names them."""
+        raise NotImplementedError
+
     def _decide(self, status, by, message=""):
         """Records the decision, with the message that goes with it (kept on
         the row and in the audit log)."""
@@ -595,6 +602,9 @@ class JoinRequest(Decision):
             "network": self.network.title,
         }
 
+    def get_requester(self):
+        return self.name, self.email
+
     def accept(self, by, message=""):
         """Accepts the request and tells the requester, with the editor's
         `message` if any, by a background task."""
@@ -629,6 +639,13 @@ class NetworkProposal(Decision):
     )
     contact_name = models.CharField(_("your name"), max_length=120)
     contact_email = models.EmailField(_("your email"))
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        blank=True,
+        editable=False,
+        help_text=_("The language the proposer wrote in; the decision is emailed in it."),
+    )
     network = models.ForeignKey(
         NetworkPage,
         null=True,
@@ -639,6 +656,7 @@ class NetworkProposal(Decision):
     )
 
     log_action_prefix = "networks.proposal"
+    emails_outcome = True
 
     class Meta:
         verbose_name = _("network proposal")
@@ -648,9 +666,16 @@ class NetworkProposal(Decision):
     def __str__(self):
         return self.name
 
-    def accept(self, by, directory=None):
+    def get_requester(self):
+        return self.contact_name, self.contact_email
+
+    def accept(self, by, message="", directory=None):
         """Accepts the proposal: creates the network as a draft under the
-        directory (with its editor and moderator groups) and returns it."""
+        directory (with its editor and moderator groups) and returns it. The
+        proposer is told, with the admin's `message` if any, by a background
+        task."""
+        from .tasks import send_proposal_outcome
+
         directory = directory or NetworkIndexPage.objects.first()
         with transaction.atomic():
             slug = base = slugify(self.name)[:60] or "network"
@@ -672,9 +697,15 @@ class NetworkProposal(Decision):
             network.save_revision(user=by, log_action=True)
             self.network = network
             self.save(update_fields=["network"])
-            self._decide(self.Status.ACCEPTED, by)
+            self._decide(self.Status.ACCEPTED, by, message)
+            transaction.on_commit(lambda: send_proposal_outcome.enqueue(self.pk))
         return network
 
-    def decline(self, by):
-        """Declines the proposal."""
-        self._decide(self.Status.DECLINED, by)
+    def decline(self, by, message=""):
+        """Declines the proposal and tells the proposer, with the admin's
+        `message` if any, by a background task."""
+        from .tasks import send_proposal_outcome
+
+        with transaction.atomic():
+            self._decide(self.Status.DECLINED, by, message)
+            transaction.on_commit(lambda: send_proposal_outcome.enqueue(self.pk))

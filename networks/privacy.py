@@ -98,6 +98,7 @@ def export_proposals(email, by=None):
             "area": proposal.area,
             "contact_name": proposal.contact_name,
             "contact_email": proposal.contact_email,
+            "language": proposal.language,
             **_decision(proposal),
         }
         for proposal in proposals

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from django_tasks import task
 
-from home.staff_email import active_staff, email_staff
+from home.staff_email import active_staff, email_staff, send_email
 
 
 def editors_of(network):
@@ -76,6 +76,38 @@ def send_proposal_to_admins(proposal_id):
         link=reverse("networks_proposals:detail", args=[proposal.pk]),
         reply_to=proposal.contact_email,
     )
+
+
+def _proposer_language(proposal):
+    """Returns the language the proposer wrote in, if the site speaks it,
+    else the site's."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    return proposal.language if proposal.language in codes else settings.LANGUAGE_CODE
+
+
+@task()
+def send_proposal_outcome(proposal_id):
+    """Tells the person who proposed a network what the site admins decided,
+    in the language they wrote in, with the admin's message if any. Returns
+    how many emails were sent."""
+    from .models import NetworkProposal
+
+    proposal = NetworkProposal.objects.filter(pk=proposal_id).first()
+    if proposal is None or proposal.is_pending or not proposal.contact_email:
+        return 0
+    with translation.override(_proposer_language(proposal)):
+        accepted = proposal.status == NetworkProposal.Status.ACCEPTED
+        return send_email(
+            proposal.contact_email,
+            subject=(
+                gettext("Your proposal for %(name)s is accepted")
+                if accepted
+                else gettext("Your proposal for %(name)s")
+            )
+            % {"name": proposal.name},
+            template="networks/email/proposal_outcome",
+            context={"proposal": proposal, "accepted": accepted},
+        )
 
 
 @task()

@@ -269,11 +269,7 @@ class DecisionDetailView(WagtailAdminTemplateMixin, TemplateView):
             if decision == "accept":
                 response = self.viewset.accept(request, self.object)
             elif decision == "decline":
-                message = decision_message(request, self.object)
-                if message:
-                    self.object.decline(by=request.user, message=message)
-                else:
-                    self.object.decline(by=request.user)
+                self.object.decline(by=request.user, message=decision_message(request, self.object))
                 response = None
                 messages.success(request, _("Declined: %(object)s") % {"object": self.object})
             else:
@@ -386,11 +382,13 @@ class ProposalViewSet(DecisionViewSet):
             (_("Contact"), f"{p.contact_name} <{p.contact_email}>"),
             (_("Received"), received(p)),
             (_("Status"), p.get_status_display()),
+            (_("Decided by"), p.decided_by or ""),
             (_("Decided"), as_read(p.decided_at)),
+            (_("Message sent with the decision"), p.decision_message),
         ]
 
     def accept(self, request, obj):
-        network = obj.accept(by=request.user)
+        network = obj.accept(by=request.user, message=decision_message(request, obj))
         messages.success(
             request,
             _("%(network)s is created as a draft, with its editor and moderator groups.")

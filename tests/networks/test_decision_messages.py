@@ -67,4 +67,4 @@ def test_a_proposals_dates_read_as_people_read_them(client, login, demo):
     login("admin")
     html = client.get(reverse("networks_proposals:detail", args=[proposal.pk])).content.decode()
     assert "1 December 2026, 09:18" in html
-    assert "will be emailed" not in html
+    assert "Bo will be emailed your decision at bo@example.org." in html

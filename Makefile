@@ -9,7 +9,7 @@ export DEMO_PASSWORD ?= commons-demo
 # Test processes (pytest-xdist): one per core by default.
 TEST_WORKERS ?= auto
 
-.PHONY: run deploy install setup test test-fast lint format bench messages clean
+.PHONY: run deploy install setup test test-fast test-redis lint format bench bench-stack messages clean
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Commons needs Python 3.11 or newer"'
@@ -66,6 +66,18 @@ test: install node_modules/.installed messages
 test-fast: install node_modules/.installed messages
 	COMMONS_TESTING=1 $(PY) -m pytest -n $(TEST_WORKERS) -m "not e2e" $(PYTEST_ARGS)
 
+# The tests of what the cache shares between processes and machines (rate
+# limits, email batching; the page cache's: see README, "Deployment") run
+# against Redis too: REDIS_URL must point at a Redis whose data may be
+# deleted. In one process (-n 0): every test empties the cache, which on a
+# shared Redis would empty another test process's counters.
+REDIS_TESTS ?= tests/comments/test_defences.py tests/comments/test_defences_processes.py \
+	tests/comments/test_notifications.py tests/home/test_form_defences.py \
+	tests/networks/test_public_form_defences.py
+test-redis: install messages
+	@test -n "$$REDIS_URL" || { echo "make test-redis needs REDIS_URL (a throwaway Redis)"; exit 1; }
+	COMMONS_TESTING=1 $(PY) -m pytest -n 0 $(REDIS_TESTS) $(PYTEST_ARGS)
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -76,8 +88,15 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Every bench/ script but the topology run (`make bench-stack`) and its parts.
 bench: setup
-	for script in bench/*.py; do case $$script in */common.py|*/__init__.py) ;; *) $(PY) $$script || exit 1;; esac; done
+	for script in bench/*.py; do case $$script in */common.py|*/__init__.py|*/proxy.py|*/load.py|*/backup.py|*/stack.py) ;; *) $(PY) $$script || exit 1;; esac; done
+
+# The production topology on this machine (PostgreSQL, Redis, two gunicorn
+# processes behind a round-robin proxy, the task worker) and the embedded
+# default, each under the load and faults of bench/load.py.
+bench-stack: install messages
+	$(PY) bench/stack.py
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -146,3 +146,89 @@ def count_queries(env, paths):
         [PYTHON, "-c", code, *paths], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     ).stdout
     return {path: tuple(v) for path, v in json.loads(out.strip().splitlines()[-1]).items()}
+
+
+PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _as_postgres(args, **kwargs):
+    """Runs a PostgreSQL binary, as the postgres user when we are root
+    (initdb and the server refuse to run as root)."""
+    if os.geteuid() == 0:
+        args = ["su", "postgres", "-s", "/bin/sh", "-c", " ".join(map(str, args))]
+    return subprocess.run(args, check=True, stdout=subprocess.DEVNULL, **kwargs)
+
+
+@contextlib.contextmanager
+def postgres():
+    """Yields the address of a throwaway PostgreSQL 15 cluster (127.0.0.1, a
+    free port, trust auth, fsync off: a bench, not a database to keep),
+    started as CI starts one (.ci/run) and removed afterwards. Its URL has no
+    database name: add one (`url + "/commons"`); Django's database is created
+    here as `commons`."""
+    folder = Path(tempfile.mkdtemp(prefix="commons-bench-pg-"))
+    os.chmod(folder, 0o755)
+    port = free_port()
+    data = folder / "data"
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres", "postgres")
+    _as_postgres(
+        [
+            PG_BIN / "initdb",
+            "-D",
+            data,
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ]
+    )
+    options = (
+        f"'-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200'"
+    )
+    _as_postgres(
+        [PG_BIN / "pg_ctl", "-D", data, "-l", folder / "log", "-w", "-o", options, "start"]
+    )
+    try:
+        url = f"postgres://postgres@127.0.0.1:{port}"
+        _as_postgres(
+            [PG_BIN / "createdb", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "commons"]
+        )
+        yield url
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            _as_postgres([PG_BIN / "pg_ctl", "-D", data, "-m", "immediate", "stop"])
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def redis():
+    """Yields the URL of a throwaway Redis (127.0.0.1, a free port, no
+    persistence), stopped afterwards."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(50):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+                break
+            time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

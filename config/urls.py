@@ -11,12 +11,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.viewsets.pages import page_viewset_registry
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from home import views as home_views
-from languages.sitemap import MultilingualSitemap
+from languages import sitemap
 from networks import guards
 from networks import views as network_views
 
@@ -86,7 +85,8 @@ urlpatterns = [
     path("admin/", include(decorate_urlpatterns(guarded_admin_views, require_admin_access))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap.sitemap_section, name="sitemap-section"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", home_views.healthz, name="healthz"),
 ]

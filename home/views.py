@@ -1,6 +1,7 @@
 """Site-wide views: search, a health check, and the error pages."""
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -8,7 +9,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
-from languages.listings import reader_versions
+from languages.listings import in_reader_language
 
 SEARCH_RESULTS_PER_PAGE = 10
 # Matches beyond this many are not shown: nobody pages through 50 pages of results.
@@ -28,24 +29,49 @@ def search_terms(query):
     return " ".join(words)
 
 
+def ranked_matches(pages, terms):
+    """Returns up to SEARCH_MATCHES_LIMIT pages of the queryset `pages` that
+    match `terms`, best first: by relevance where the database ranks in the
+    same query as it matches (PostgreSQL's full text), newest first on SQLite,
+    where Wagtail's database backend ranks each match with a full-text query
+    of its own (a minute for 3,000 matches among 10,000 posts; see
+    bench/search.py)."""
+    if connection.vendor == "postgresql":
+        return pages.search(terms)[:SEARCH_MATCHES_LIMIT]
+    newest_first = pages.order_by("-first_published_at", "-id")
+    return newest_first.search(terms, order_by_relevance=False)[:SEARCH_MATCHES_LIMIT]
+
+
 def search(request):
     """Site search over live, public pages, in every language: a resident
     reading in Urdu may well type an English word. Each page found is shown
     once, in the reader's language where it has been translated, else in the
-    site's default language (see languages.listings), in order of relevance.
+    site's default language (see languages.listings), in the order of
+    `ranked_matches`. Only the page of results shown is loaded in full, so
+    the time does not grow with the number of matches.
     """
     query = request.GET.get("q", "").strip()[:200]
-    results = []
+    found = []
     if query:
         pages = Page.objects.live().public()
         # The database search backend filters on plain fields only, so the
         # search runs over every language and the versions come after.
         terms = search_terms(query)
-        matches = pages.search(terms)[:SEARCH_MATCHES_LIMIT] if terms else []
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        results = reader_versions(matches, pages, locale.pk if locale else None)
-    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+        if terms:
+            keys = list(
+                dict.fromkeys(page.translation_key for page in ranked_matches(pages, terms))
+            )
+            locale = Locale.objects.filter(language_code=get_language()).first()
+            versions = in_reader_language(
+                pages.filter(translation_key__in=keys), locale.pk if locale else None
+            )
+            version_of = dict(versions.values_list("translation_key", "pk"))
+            found = [version_of[key] for key in keys if key in version_of]
+    paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    shown = Page.objects.filter(pk__in=page_obj.object_list).defer_streamfields().specific()
+    by_pk = {page.pk: page for page in shown}
+    page_obj.object_list = [by_pk[pk] for pk in page_obj.object_list if pk in by_pk]
     return render(
         request,
         "home/search.html",

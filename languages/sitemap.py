@@ -7,21 +7,34 @@ every language's tree (aliases left out: they are copies that wagtail-localize
 keeps in place of a translation not written yet), and gives each page its
 translations as `hreflang` alternates with an `x-default`, as the pages' own
 heads do.
+
+Past `MultilingualSitemap.limit` pages (1,000) the sitemap is split:
+`/sitemap.xml` becomes a sitemap index naming `/sitemap-pages.xml`,
+`/sitemap-pages.xml?p=2` and so on (Django's sitemap index), and each page of
+it still names every translation of its pages, wherever they are listed.
 """
 
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Q
+from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max, Q
+from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import prepare_sitemaps
 from wagtail.models import Locale, Page
 
 
 class MultilingualSitemap(Sitemap):
     """Every live, public page in every language, with its translations."""
 
-    def items(self):
+    # Entries per sitemap page; past it, /sitemap.xml is an index of pages.
+    limit = 1000
+
+    def pages(self):
+        """Returns the listed pages (plain Page rows, in tree order)."""
         root = self.get_wagtail_site().root_page
         in_a_tree = Q()
         for path in Page.objects.filter(translation_key=root.translation_key).values_list(
@@ -29,22 +42,26 @@ class MultilingualSitemap(Sitemap):
         ):
             in_a_tree |= Q(path__startswith=path)
         return (
-            Page.objects.filter(in_a_tree, alias_of__isnull=True)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
+            Page.objects.filter(in_a_tree, alias_of__isnull=True).live().public().order_by("path")
         )
 
+    def items(self):
+        return self.pages().defer_streamfields().specific()
+
+    def get_latest_lastmod(self):
+        """Returns when a listed page was last published (for the index), in
+        one query rather than by loading every page."""
+        return self.pages().aggregate(latest=Max("last_published_at"))["latest"]
+
     def _urls(self, page, protocol, domain):
-        """The sitemap's entries, each with its translations on the same
-        sitemap page (one page holds 50,000 entries: all of this site)."""
+        """The sitemap page's entries, each with all its translations (one
+        query for them, whichever sitemap page lists them)."""
         codes = dict(Locale.objects.values_list("pk", "language_code"))
         items = list(self.paginator.page(page).object_list)
         versions = defaultdict(list)
-        for item in items:
-            versions[item.translation_key].append(item)
+        keys = {item.translation_key for item in items}
+        for version in self.pages().filter(translation_key__in=keys):
+            versions[version.translation_key].append(version)
 
         urls = []
         last_mods = set()
@@ -64,3 +81,37 @@ class MultilingualSitemap(Sitemap):
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+
+SITEMAPS = {"pages": MultilingualSitemap}
+
+
+@sitemap_views.x_robots_tag
+def sitemap(request):
+    """/sitemap.xml: the sitemap itself while it fits on one page, else a
+    sitemap index of its pages (`/sitemap-pages.xml?p=N`) at the Wagtail
+    site's address, as the pages' own entries are (Django's index would name
+    the request's host instead)."""
+    sitemaps = prepare_sitemaps(request, SITEMAPS)
+    if all(each.paginator.num_pages <= 1 for each in sitemaps.values()):
+        return sitemap_views.sitemap(request, sitemaps)
+    entries = []
+    for section, each in sitemaps.items():
+        location = each.get_wagtail_site().root_url + reverse(
+            "sitemap-section", kwargs={"section": section}
+        )
+        lastmod = each.get_latest_lastmod()
+        for number in range(1, each.paginator.num_pages + 1):
+            entries.append(
+                sitemap_views.SitemapIndexItem(
+                    location if number == 1 else f"{location}?p={number}", lastmod
+                )
+            )
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
+
+
+def sitemap_section(request, section):
+    """One section's sitemap, page `p` of it (the entries an index names)."""
+    return sitemap_views.sitemap(request, prepare_sitemaps(request, SITEMAPS), section=section)

@@ -4,6 +4,9 @@ Open Graph, schema.org JSON-LD (safely escaped), the sitemap and site search."""
 import json
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +114,42 @@ def test_site_search_finds_a_new_post_by_its_tag(
         make_post(network, "Seed swap at the library", tags=["heirloom-tomatoes"])
     html = client.get("/search/", {"q": "heirloom-tomatoes"}).content.decode()
     assert "Seed swap at the library" in html
+
+
+def test_site_search_runs_the_same_queries_however_many_posts_match(
+    client, network, make_post, django_capture_on_commit_callbacks
+):
+    """Only the page of results shown is loaded in full (10 posts), so the
+    search page's cost does not grow with the number of matches."""
+
+    def add_posts(count):
+        with django_capture_on_commit_callbacks(execute=True):
+            for _ in range(count):
+                make_post(network, intro="A note about the compost rota.")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get("/search/", {"q": "compost"}).content.decode()
+        return len(captured), html
+
+    add_posts(12)
+    client.get("/search/", {"q": "compost"})  # warm the sites' root paths
+    few, html = queries()
+    assert "12 results" in html
+    add_posts(15)
+    many, html = queries()
+    assert "27 results" in html
+    assert html.count('class="result-list__title"') == 10
+    assert many == few
+
+
+def test_site_search_pages_through_every_match_once(
+    client, network, make_post, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        titles = {make_post(network, intro="Rota for the orchard.").title for _ in range(13)}
+    shown = []
+    for number in (1, 2):
+        html = client.get("/search/", {"q": "orchard", "page": number}).content.decode()
+        shown += [title for title in titles if f">{title}</a>" in html]
+    assert sorted(shown) == sorted(titles)

@@ -1,6 +1,8 @@
 """Rate limits hold across processes, not just inside one: two separate Python
 processes (as two gunicorn workers are) share the production default cache,
-Django's file cache, and race to post from the same address and email.
+Django's file cache, and race to post from the same address and email. With
+REDIS_URL set (CI starts a throwaway Redis) the same race runs on Redis, the
+cache of more than one machine.
 
 Without the file lock in `home.defences.hit` (plain `cache.add` + `cache.incr`,
 which Django's file cache does as read-then-write) this test fails: in one run
@@ -11,6 +13,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from django.core.cache import caches
 
 import pytest
 
@@ -26,8 +30,10 @@ django.setup()
 from django.conf import settings
 from home.defences import over_limit
 from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.redis import RedisCache
 from django.core.cache import caches
-assert isinstance(caches['default'], FileBasedCache), settings.CACHES
+expected = RedisCache if os.environ.get("REDIS_URL") else FileBasedCache
+assert isinstance(caches['default'], expected), settings.CACHES
 limits = dict(per_ip={LIMIT_IP}, per_email={LIMIT_EMAIL})
 go = sys.argv[1]
 print("ready", flush=True)
@@ -39,8 +45,10 @@ print(sum(1 for r in refused if not r), refused.count("ip"), refused.count("emai
 """
 
 
-def start_worker(tmp_path, go):
+def start_worker(tmp_path, go, cache):
     env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DATABASE_URL"}}
+    if cache == "redis":
+        env["REDIS_URL"] = os.environ["REDIS_URL"]
     env.update(
         COMMONS_TESTING="0",
         DEBUG="1",
@@ -58,10 +66,25 @@ def start_worker(tmp_path, go):
     )
 
 
-def test_the_rate_limit_holds_across_two_processes_sharing_the_file_cache(tmp_path):
+@pytest.mark.parametrize(
+    "cache",
+    [
+        "file",
+        pytest.param(
+            "redis",
+            marks=pytest.mark.skipif(
+                not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (CI starts a Redis)"
+            ),
+        ),
+    ],
+)
+def test_the_rate_limit_holds_across_two_processes_sharing_the_cache(tmp_path, cache):
+    if cache == "redis":
+        # Counters from an earlier run in this hour would count too.
+        caches["default"].clear()
     hour = int(time.time() // 3600)
     go = tmp_path / "go"
-    workers = [start_worker(tmp_path, go) for _ in range(2)]
+    workers = [start_worker(tmp_path, go, cache) for _ in range(2)]
     for worker in workers:
         assert worker.stdout.readline().strip() == "ready", worker.stderr.read()
     go.touch()  # both start hammering at once

@@ -12,6 +12,7 @@ import pytest
 
 from blog.models import BlogPostPage
 from home.models import StandardPage
+from languages.sitemap import MultilingualSitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +81,65 @@ def test_the_sitemap_runs_a_fixed_number_of_queries(client, demo):
     for number in range(10):
         demo.add_child(instance=StandardPage(title=f"Extra page {number}"))
     assert count() == before
+
+
+@pytest.fixture
+def small_sitemap_pages(monkeypatch):
+    """Sitemap pages of 7 entries, so that the demo needs several."""
+    monkeypatch.setattr(MultilingualSitemap, "limit", 7)
+    return 7
+
+
+def index_locations(client):
+    """Returns the sitemap addresses /sitemap.xml names as an index."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{{{NS['s']}}}sitemapindex"
+    return [loc.text for loc in root.findall("s:sitemap/s:loc", NS)]
+
+
+def test_past_the_limit_the_sitemap_is_an_index_of_its_pages(client, demo, small_sitemap_pages):
+    listed = Page.objects.live().public().filter(depth__gt=1, alias_of__isnull=True).count()
+    locations = index_locations(client)
+    assert len(locations) == -(-listed // small_sitemap_pages)  # rounded up
+    assert locations[0] == "http://localhost/sitemap-pages.xml"
+    assert locations[1] == "http://localhost/sitemap-pages.xml?p=2"
+
+
+def test_the_pages_of_a_split_sitemap_list_each_page_once_with_every_translation(
+    client, demo, small_sitemap_pages
+):
+    whole = {}
+    for location in index_locations(client):
+        response = client.get(location.removeprefix("http://localhost"))
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        urls = root.findall("s:url", NS)
+        assert 0 < len(urls) <= small_sitemap_pages
+        for url in urls:
+            loc = url.find("s:loc", NS).text
+            assert loc not in whole
+            whole[loc] = {
+                link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+            }
+    pages = Page.objects.live().public().filter(depth__gt=1, alias_of__isnull=True)
+    assert set(whole) == {page.full_url for page in pages}
+    # Translations listed on other pages of the sitemap are still named.
+    assert whole["http://localhost/ur/networks/food-partnership/"] == {
+        "en": "http://localhost/networks/food-partnership/",
+        "pl": "http://localhost/pl/networks/food-partnership/",
+        "ur": "http://localhost/ur/networks/food-partnership/",
+        "x-default": "http://localhost/networks/food-partnership/",
+    }
+
+
+def test_a_sitemap_page_past_the_last_is_not_found(client, demo, small_sitemap_pages):
+    last = len(index_locations(client))
+    assert client.get(f"/sitemap-pages.xml?p={last + 1}").status_code == 404
+    assert client.get("/sitemap-other.xml").status_code == 404
+
+
+def test_within_the_limit_the_sitemap_is_one_page(client, demo):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    assert root.tag == f"{{{NS['s']}}}urlset"

@@ -15,6 +15,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from home import page_cache
 from home import views as home_views
 from languages.sitemap import MultilingualSitemap
 from networks import guards
@@ -86,7 +87,12 @@ urlpatterns = [
     path("admin/", include(decorate_urlpatterns(guarded_admin_views, require_admin_access))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        page_cache.cache_public(sitemap),
+        {"sitemaps": {"pages": MultilingualSitemap}},
+        name="sitemap",
+    ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", home_views.healthz, name="healthz"),
 ]

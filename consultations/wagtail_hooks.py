@@ -113,3 +113,11 @@ def register_response_log_actions(actions):
     actions.register_action(
         "consultations.export", _("Export respondent's data"), _("Respondent's data exported")
     )
+
+
+@hooks.register("page_cache_listings")
+def consultation_index_lists_consultations(page):
+    """The consultation index lists every consultation (home.page_cache)."""
+    if isinstance(page, ConsultationPage):
+        return ConsultationIndexPage.objects.live()
+    return ()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from .models import EventIndexPage
+from .models import EventIndexPage, EventPage
 from .templatetags.events_tags import upcoming_section
 from .viewsets import registration_viewset
 
@@ -65,3 +65,11 @@ def network_calendar_link(context, network):
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return registration_viewset
+
+
+@hooks.register("page_cache_listings")
+def event_index_lists_events(page):
+    """The event index, its calendar and feeds list every event (home.page_cache)."""
+    if isinstance(page, EventPage):
+        return EventIndexPage.objects.live()
+    return ()

@@ -18,18 +18,23 @@ def page_changed(sender, instance, **kwargs):
     page_cache.invalidate_page(instance)
 
 
+#: The URLs of pages being moved, from pre_page_move to post_page_move (which
+#: Wagtail sends with another instance of the page).
+_before_move = {}
+
+
 def page_about_to_move(sender, instance, **kwargs):
     """Remembers the URLs the page and the pages below it had before the move."""
     if not page_cache.invalidation_needed():
         return
     moved = instance.get_descendants(inclusive=True).specific(defer=True)
     shown = page_cache.pages_shown_with(instance) | set(moved)
-    instance._page_cache_before_move = page_cache.urls_for_pages(shown)
+    _before_move[instance.pk] = page_cache.urls_for_pages(shown)
 
 
 def page_moved(sender, instance, **kwargs):
     """Drops the old addresses and what showed the page in both places."""
-    before = getattr(instance, "_page_cache_before_move", set())
+    before = _before_move.pop(instance.pk, set())
     moved = instance.get_descendants(inclusive=True).specific(defer=True)
     page_cache.purge(before | page_cache.urls_for_pages(set(moved)))
     page_cache.invalidate_page(instance)

@@ -3,9 +3,9 @@ the way two different readers would, and a recording CDN backend."""
 
 import re
 
-import pytest
-
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+
+import pytest
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CLOCK = re.compile(r'name="started" value="([^"]+)"')

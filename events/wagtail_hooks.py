@@ -2,6 +2,8 @@
 viewset, and the upcoming-events sections on network pages and the home
 page (through the frame's `page_sections` hooks, so neither imports events)."""
 
+from django.db.models import Min
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -73,3 +75,17 @@ def event_index_lists_events(page):
     if isinstance(page, EventPage):
         return EventIndexPage.objects.live()
     return ()
+
+
+@hooks.register("page_cache_next_change")
+def next_event_start_or_end():
+    """The next moment a live event (one that does not repeat) starts or
+    ends: it moves from upcoming to under way to past (home.page_cache).
+    Repeating events' later dates are left to PAGE_CACHE_SECONDS."""
+    now = timezone.now()
+    live = EventPage.objects.live().filter(repeat="")
+    moments = [
+        live.filter(**{f"{field}__gt": now}).aggregate(soonest=Min(field))["soonest"]
+        for field in ("start", "end")
+    ]
+    return min((moment for moment in moments if moment), default=None)

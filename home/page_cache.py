@@ -35,6 +35,10 @@ Content apps say which other pages show a page of theirs with the
 `page_cache_listings` hook (a function of the page returning pages), and
 call `invalidate_pages` when something a page shows changes outside a
 publish (a comment's decision, an event's places); home never imports them.
+What the clock changes without anyone saving (a consultation opening or
+closing, an event starting or ending) they name with the
+`page_cache_next_change` hook (a function returning the next such moment,
+or None): no page is kept past it (`lifetime`).
 """
 
 import functools
@@ -48,6 +52,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from wagtail import hooks
@@ -61,6 +66,8 @@ PREFIX = "pagecache"
 #: The version every entry depends on: the frame (settings, navigation, footer).
 EVERYTHING = "everything"
 LISTINGS_HOOK = "page_cache_listings"
+CLOCK_HOOK = "page_cache_next_change"
+CLOCK_KEY = f"{PREFIX}:next-change"
 
 CSRF_HOLE = b"__pagecache_csrf__"
 CLOCK_HOLE = b"__pagecache_clock__"
@@ -71,6 +78,31 @@ CLOCK_VALUE = re.compile(rb'(name="(?:[\w-]+-)?started" value=")[^"]*(")')
 def seconds():
     """Returns how long a page stays cached (PAGE_CACHE_SECONDS; 0: off)."""
     return max(int(getattr(settings, "PAGE_CACHE_SECONDS", 0) or 0), 0)
+
+
+def next_change():
+    """Returns the next moment the clock alone changes what a page shows
+    (the soonest of the `page_cache_next_change` hooks' answers), or None.
+    Worked out once and kept until that moment or the next change."""
+    found = cache.get(CLOCK_KEY)
+    if found is not None:
+        return found or None
+    moments = [moment for fn in hooks.get_hooks(CLOCK_HOOK) if (moment := fn()) is not None]
+    soonest = min(moments, default=None)
+    keep = seconds()
+    if soonest is not None:
+        keep = min(keep, max(int((soonest - timezone.now()).total_seconds()), 1))
+    cache.set(CLOCK_KEY, soonest or "", keep)
+    return soonest
+
+
+def lifetime():
+    """Returns how many seconds a page stored now may be kept: PAGE_CACHE_SECONDS,
+    or less if the clock changes something before then (`next_change`)."""
+    soonest = next_change()
+    if soonest is None:
+        return seconds()
+    return max(0, min(seconds(), int((soonest - timezone.now()).total_seconds())))
 
 
 def invalidation_needed():
@@ -191,7 +223,9 @@ def store(request, response):
         "versions": request.page_cache_versions,
         "has_form": bool(tokens or clocks),
     }
-    cache.set(_entry_key(request), entry, seconds())
+    keep = lifetime()
+    if keep > 0:
+        cache.set(_entry_key(request), entry, keep)
     return entry
 
 
@@ -289,7 +323,8 @@ def purge(urls):
     urls = set(urls)
     if not urls or not invalidation_needed():
         return
-    keys = [_version_key(url.dependency) for url in urls]
+    # CLOCK_KEY too: the change may have moved a date (an event's start).
+    keys = [_version_key(url.dependency) for url in urls] + [CLOCK_KEY]
     cache.delete_many(keys)
 
     def after_commit():
@@ -322,11 +357,11 @@ def invalidate_everything():
     footer, a site or a language) and purges every page from the CDN."""
     if not invalidation_needed():
         return
-    key = _version_key(EVERYTHING)
-    cache.delete(key)
+    keys = [_version_key(EVERYTHING), CLOCK_KEY]
+    cache.delete_many(keys)
 
     def after_commit():
-        cache.delete(key)
+        cache.delete_many(keys)
         PurgeBatch(url.url for url in urls_for_everything()).purge()
 
     transaction.on_commit(after_commit)

@@ -44,3 +44,18 @@ def test_outcome_and_published_answers_show_on_the_next_request(make_consultatio
     published = Client().get(page.url)
     assert state(published) != "hit"
     assert "Red is easy to spot from the bus stop." in published.content.decode()
+
+
+def test_no_page_is_kept_past_a_consultation_closing(make_consultation, now, settings):
+    from home import page_cache
+
+    settings.PAGE_CACHE_SECONDS = 600
+    page = make_consultation(
+        opens_at=now - datetime.timedelta(days=1), closes_at=now + datetime.timedelta(seconds=120)
+    )
+    closing = now + datetime.timedelta(seconds=120)
+    assert page_cache.next_change() == closing
+    assert 0 < page_cache.lifetime() <= 120
+    page.closes_at = now + datetime.timedelta(days=3)
+    page.save_revision().publish()  # the closing date moved: worked out again
+    assert page_cache.next_change() != closing

@@ -16,7 +16,7 @@ def state(response):
 
 def test_filling_up_and_a_cancellation_show_on_the_next_request(make_event, settings):
     settings.PAGE_CACHE_SECONDS = 600
-    event = make_event("Jam-making workshop", capacity=1)
+    event = make_event("Jam-making workshop", registration_enabled=True, capacity=1)
     for path in (event.url, "/events/"):
         Client().get(path)
         assert state(Client().get(path)) == "hit", path

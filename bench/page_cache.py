@@ -72,9 +72,8 @@ def main():
                 print("no wrk: install it to measure requests per second")
                 return
             print(f"{'page':<22} {'queries':>8} {'req/s':>9} {'stylesheet':>11} {'ratio':>6}")
-            print(
-                f"{'/healthz':<22} {'-':>8} {healthz:9.1f} {baseline:11.1f} {healthz / baseline:6.2f}"
-            )
+            ratio = healthz / baseline
+            print(f"{'/healthz':<22} {'-':>8} {healthz:9.1f} {baseline:11.1f} {ratio:6.2f}")
             for name, path in pages.items():
                 status, count = queries[path]
                 rps = wrk(url + path, seconds=seconds)

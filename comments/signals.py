@@ -26,4 +26,5 @@ def drop_cached_page_after_decision(sender, comment, **kwargs):
     """A comment approved, rejected, hidden or restored changes its page (and
     the comment counts where the page is listed): drop them from the page
     cache and the CDN."""
-    page_cache.invalidate_page(comment.page)
+    if page_cache.invalidation_needed():
+        page_cache.invalidate_page(comment.page)

@@ -13,5 +13,5 @@ from .responses import ConsultationResponse
 
 @receiver(post_save, sender=ConsultationResponse, dispatch_uid="consultations.page_cache")
 def drop_cached_consultation_after_decision(sender, instance, created, **kwargs):
-    if not created:
+    if not created and page_cache.invalidation_needed():
         page_cache.invalidate_page(instance.page)

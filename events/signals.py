@@ -57,4 +57,5 @@ def event_published(sender, instance, **kwargs):
 def drop_cached_event_after_registration(sender, instance, **kwargs):
     """The event's places left, its "full" and "waiting list" notices
     changed: drop its page (and the listings that show it) from the caches."""
-    page_cache.invalidate_page(instance.event)
+    if page_cache.invalidation_needed():  # else not even a query inside the lock
+        page_cache.invalidate_page(instance.event)

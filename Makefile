@@ -71,7 +71,7 @@ test-fast: install node_modules/.installed messages
 # against Redis too: REDIS_URL must point at a Redis whose data may be
 # deleted. In one process (-n 0): every test empties the cache, which on a
 # shared Redis would empty another test process's counters.
-REDIS_TESTS ?= tests/comments/test_defences.py tests/comments/test_defences_processes.py \
+REDIS_TESTS ?= tests/home/test_page_cache.py tests/home/test_page_cache_invalidation.py tests/comments/test_defences.py tests/comments/test_defences_processes.py \
 	tests/comments/test_notifications.py tests/home/test_form_defences.py \
 	tests/networks/test_public_form_defences.py
 test-redis: install messages

@@ -2,11 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Person
+from .models import BlogIndexPage, BlogPostPage, Person
 from .permissions import PersonPermissionPolicy
 from .views import (
     PersonDeleteView,
@@ -53,3 +54,11 @@ class PersonViewSet(SnippetViewSet):
 
 
 register_snippet(PersonViewSet)
+
+
+@hooks.register("page_cache_listings")
+def blog_index_lists_posts(page):
+    """Every blog index (in every language) lists the posts (home.page_cache)."""
+    if isinstance(page, BlogPostPage):
+        return BlogIndexPage.objects.live()
+    return ()

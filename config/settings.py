@@ -107,6 +107,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After CSRF, sessions, messages and CSP: a cached page still passes back
+    # through them (the reader's own CSRF cookie, the security headers).
+    "home.middleware.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a locked-out login attempt is answered before anything else.
     "axes.middleware.AxesMiddleware",
@@ -209,6 +212,44 @@ if TESTING and not REDIS_URL:
     # Each test process starts with an empty cache; the tests that prove rate
     # limits hold across processes configure a shared cache themselves.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache for anonymous readers (home.page_cache): how long a page is
+# kept, in seconds; 0 turns it off. Off under DEBUG, so a template being
+# edited shows at once, and under tests, which turn it on where they test it
+# (most tests change the database directly and read the page straight after).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG or TESTING else 600)
+
+# A CDN in front (Wagtail's frontend cache), purged with the same URLs as the
+# page cache: FRONTEND_CACHE=cloudflare (CLOUDFLARE_API_TOKEN,
+# CLOUDFLARE_ZONE_ID), cloudfront (CLOUDFRONT_DISTRIBUTION_ID; needs boto3,
+# the "s3" extra) or http (FRONTEND_CACHE_URL: Varnish or any cache that
+# takes PURGE requests). FRONTEND_CACHE_HOSTNAMES limits it to some hosts.
+FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "").strip().lower()
+FRONTEND_CACHE_BACKENDS = {
+    "cloudflare": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    },
+    "cloudfront": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+    },
+    "http": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ.get("FRONTEND_CACHE_URL", ""),
+    },
+}
+if FRONTEND_CACHE:
+    if FRONTEND_CACHE not in FRONTEND_CACHE_BACKENDS:
+        raise ImproperlyConfigured(
+            f"FRONTEND_CACHE must be cloudflare, cloudfront or http, not {FRONTEND_CACHE!r}."
+        )
+    WAGTAILFRONTENDCACHE = {"default": FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE]()}
+    if env_list("FRONTEND_CACHE_HOSTNAMES"):
+        WAGTAILFRONTENDCACHE["default"]["HOSTNAMES"] = env_list("FRONTEND_CACHE_HOSTNAMES")
+# The URLs purged already name each language's address.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Background tasks (django-tasks) -------------------------------------------
 # Email and other slow work never happens inside a request: tasks are queued in

@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from home import page_cache
 from home import views as home_views
 from languages import sitemap
 from networks import guards
@@ -85,8 +86,12 @@ urlpatterns = [
     path("admin/", include(decorate_urlpatterns(guarded_admin_views, require_admin_access))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap.sitemap_section, name="sitemap-section"),
+    path("sitemap.xml", page_cache.cache_public(sitemap.sitemap), name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        page_cache.cache_public(sitemap.sitemap_section, depends_on="sitemap"),
+        name="sitemap-section",
+    ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", home_views.healthz, name="healthz"),
 ]

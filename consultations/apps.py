@@ -15,7 +15,10 @@ class ConsultationsConfig(AppConfig):
         # respondent's responses, exported or anonymised (answers kept).
         from home import privacy as site_privacy
 
-        from . import privacy
+        from . import (
+            privacy,
+            signals,  # noqa: F401 (drops cached pages after decisions)
+        )
 
         site_privacy.register(
             "consultations",

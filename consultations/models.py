@@ -613,6 +613,11 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
         )
         return context
 
+    def get_cached_paths(self):
+        """The paths a CDN purges with this page (Wagtail's frontend cache):
+        the listing and its feeds. The page cache drops every route of the page with it."""
+        return ["/", "/feed/rss/", "/feed/atom/"]
+
     @path("")
     def listing(self, request):
         """Every consultation, or those matching the filters."""

@@ -5,7 +5,9 @@ of overdue outcomes, and the sections the home page and network pages show
 (through `home.templatetags.page_sections`, so those apps never import
 this one)."""
 
+from django.db.models import Min
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -113,3 +115,24 @@ def register_response_log_actions(actions):
     actions.register_action(
         "consultations.export", _("Export respondent's data"), _("Respondent's data exported")
     )
+
+
+@hooks.register("page_cache_listings")
+def consultation_index_lists_consultations(page):
+    """The consultation index lists every consultation (home.page_cache)."""
+    if isinstance(page, ConsultationPage):
+        return ConsultationIndexPage.objects.live()
+    return ()
+
+
+@hooks.register("page_cache_next_change")
+def next_consultation_status_change():
+    """The next moment a live consultation opens, closes or publishes its
+    outcome: its status changes on every page that shows it (home.page_cache)."""
+    now = timezone.now()
+    live = ConsultationPage.objects.live()
+    moments = [
+        live.filter(**{f"{field}__gt": now}).aggregate(soonest=Min(field))["soonest"]
+        for field in ("opens_at", "closes_at", "outcome_published_at")
+    ]
+    return min((moment for moment in moments if moment), default=None)

@@ -179,6 +179,12 @@ class EventIndexPage(RoutablePageMixin, Page):
         day = day or timezone.localdate()
         return self.url + self.reverse_subpage("month", args=[day.year, day.month])
 
+    def get_cached_paths(self):
+        """The paths a CDN purges with this page (Wagtail's frontend cache):
+        the listings, the calendar and the feeds. The page cache drops every
+        route of the page with it."""
+        return ["/", "/past/", "/ical/", "/feed/rss/", "/feed/atom/"]
+
     @path("")
     def upcoming(self, request):
         """Upcoming events, soonest first, every date of the repeating ones."""
@@ -410,6 +416,11 @@ class EventPage(CommentableMixin, RoutablePageMixin, Page):
             raise ValidationError(errors)
 
     # --- Routes (views in events.views) -------------------------------------
+
+    def get_cached_paths(self):
+        """The paths a CDN purges with this page (Wagtail's frontend cache):
+        the event and its .ics file. The page cache drops every route of the page with it."""
+        return ["/", "/ical/"]
 
     @path("")
     def event(self, request):

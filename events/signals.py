@@ -1,13 +1,17 @@
 """What happens when an event is published: calendars hear of a change of
 time, place or status (SEQUENCE is raised), registrants are told (with the
 updated .ics, or a cancellation), and a changed capacity moves the waiting
-list."""
+list. A registration taken, cancelled or promoted drops the event's page
+from the page cache (places left, "waiting list")."""
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from wagtail.signals import page_published
+
+from home import page_cache
 
 from . import registrations
 from .models import CalendarState, EventPage, Registration
@@ -47,3 +51,11 @@ def event_published(sender, instance, **kwargs):
                 Registration.objects.active().filter(event=event).values_list("pk", flat=True)
             )
             transaction.on_commit(lambda: [send_registration_email.enqueue(pk, kind) for pk in ids])
+
+
+@receiver(post_save, sender=Registration, dispatch_uid="events.page_cache_on_registration")
+def drop_cached_event_after_registration(sender, instance, **kwargs):
+    """The event's places left, its "full" and "waiting list" notices
+    changed: drop its page (and the listings that show it) from the caches."""
+    if page_cache.invalidation_needed():  # else not even a query inside the lock
+        page_cache.invalidate_page(instance.event)

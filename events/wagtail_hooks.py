@@ -2,12 +2,14 @@
 viewset, and the upcoming-events sections on network pages and the home
 page (through the frame's `page_sections` hooks, so neither imports events)."""
 
+from django.db.models import Min
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from .models import EventIndexPage
+from .models import EventIndexPage, EventPage
 from .templatetags.events_tags import upcoming_section
 from .viewsets import registration_viewset
 
@@ -65,3 +67,25 @@ def network_calendar_link(context, network):
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return registration_viewset
+
+
+@hooks.register("page_cache_listings")
+def event_index_lists_events(page):
+    """The event index, its calendar and feeds list every event (home.page_cache)."""
+    if isinstance(page, EventPage):
+        return EventIndexPage.objects.live()
+    return ()
+
+
+@hooks.register("page_cache_next_change")
+def next_event_start_or_end():
+    """The next moment a live event (one that does not repeat) starts or
+    ends: it moves from upcoming to under way to past (home.page_cache).
+    Repeating events' later dates are left to PAGE_CACHE_SECONDS."""
+    now = timezone.now()
+    live = EventPage.objects.live().filter(repeat="")
+    moments = [
+        live.filter(**{f"{field}__gt": now}).aggregate(soonest=Min(field))["soonest"]
+        for field in ("start", "end")
+    ]
+    return min((moment for moment in moments if moment), default=None)

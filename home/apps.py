@@ -10,7 +10,10 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
+        from . import signals
         from .site_url import apply_site_url_after_migrate
+
+        signals.connect()
 
         post_migrate.connect(
             apply_site_url_after_migrate, sender=self, dispatch_uid="home.site_url"

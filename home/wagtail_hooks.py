@@ -1,5 +1,6 @@
 """Admin wiring for the site-wide pieces: the Privacy requests page (Settings
-menu, site admins only) and the audit-log actions of `home.privacy`."""
+menu, site admins only), the audit-log actions of `home.privacy`, and the
+page cache's mark on every page served to an anonymous reader."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import page_cache
 from .admin_views import PrivacyRequestView
+
+
+@hooks.register("on_serve_page")
+def cache_pages_for_anonymous_readers(next_serve):
+    """Marks each page served to an anonymous reader for the page cache
+    (home.page_cache), after Wagtail's view restrictions have answered."""
+
+    def serve(page, request, args, kwargs):
+        page_cache.mark_page(request, page)
+        return next_serve(page, request, args, kwargs)
+
+    return serve
 
 
 @hooks.register("register_admin_urls")

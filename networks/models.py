@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -32,8 +33,9 @@ DIRECTORY_PAGE_SIZE = 12
 
 def thanks(request, page, *, heading, message, back_label, status=200):
     """Returns the confirmation page shown after one of the public forms (or,
-    with another `status`, the page that says why a form is not taken)."""
-    return TemplateResponse(
+    with another `status`, the page that says why a form is not taken).
+    Private: it answers one person's form, so no cache keeps it."""
+    response = TemplateResponse(
         request,
         "networks/form_thanks.html",
         {
@@ -45,6 +47,8 @@ def thanks(request, page, *, heading, message, back_label, status=200):
         },
         status=status,
     )
+    patch_cache_control(response, private=True)
+    return response
 
 
 class NetworkStatus(models.TextChoices):

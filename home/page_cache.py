@@ -1,0 +1,370 @@
+"""The page cache for anonymous readers, and the one place that knows which
+URLs a change makes stale ("what changed → which URLs").
+
+Why this design, rather than Django's cache middleware or `cache_page`:
+
+- Django's cache middleware keys an entry by the URL *and* the values of the
+  headers in `Vary`. Every page that shows a form varies on `Cookie` (the
+  CSRF cookie), so it would keep one copy per visitor, and it cannot drop a
+  page by its URL: its keys hash header values nobody knows at invalidation
+  time. It would also store the first visitor's CSRF token and fill-in clock
+  for everyone.
+- Wagtail's `frontend_cache` purges a CDN by URL and asks each page for its
+  sub-paths (`Page.get_cached_paths`). We build on it: the same list of URLs
+  (`CachedURL`, from `urls_for_pages`) is dropped from this cache and purged
+  from the CDN through Wagtail's `PurgeBatch`.
+
+So an entry is keyed by host, full path (with the query string) and
+language, and records the *version* of what it depends on: the URL of the
+Wagtail page that served it (so one purge of `/blog/` drops `/blog/?page=2`
+and `/blog/tag/food/` too, in every language) and a site-wide version (the
+frame: settings, navigation, footer). Invalidating a URL deletes its version;
+the next reader makes a new random one, so an entry rendered before a change
+and stored after it can never match. A lookup is two cache reads and no
+database query.
+
+Pages opt in as they are served (`mark_page`, from Wagtail's
+`on_serve_page` hook); other public views with `cache_public` (the
+sitemap). Forms stay live on cached pages: the stored copy has holes where
+the CSRF token and the signed fill-in clock were (`fill_holes`), filled per
+request, so every reader gets their own token (and cookie) and their own
+clock, and a page with a form is marked `private` for shared caches, which
+would hand one token to everyone.
+
+Content apps say which other pages show a page of theirs with the
+`page_cache_listings` hook (a function of the page returning pages), and
+call `invalidate_pages` when something a page shows changes outside a
+publish (a comment's decision, an event's places); home never imports them.
+What the clock changes without anyone saving (a consultation opening or
+closing, an event starting or ending) they name with the
+`page_cache_next_change` hook (a function returning the next such moment,
+or None): no page is kept past it (`lifetime`).
+"""
+
+import functools
+import hashlib
+import re
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from wagtail import hooks
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, Site
+
+from .defences import sign_started
+from .models import SiteSettings
+
+PREFIX = "pagecache"
+#: The version every entry depends on: the frame (settings, navigation, footer).
+EVERYTHING = "everything"
+LISTINGS_HOOK = "page_cache_listings"
+CLOCK_HOOK = "page_cache_next_change"
+CLOCK_KEY = f"{PREFIX}:next-change"
+
+CSRF_HOLE = b"__pagecache_csrf__"
+CLOCK_HOLE = b"__pagecache_clock__"
+CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CLOCK_VALUE = re.compile(rb'(name="(?:[\w-]+-)?started" value=")[^"]*(")')
+
+
+def seconds():
+    """Returns how long a page stays cached (PAGE_CACHE_SECONDS; 0: off)."""
+    return max(int(getattr(settings, "PAGE_CACHE_SECONDS", 0) or 0), 0)
+
+
+def next_change():
+    """Returns the next moment the clock alone changes what a page shows
+    (the soonest of the `page_cache_next_change` hooks' answers), or None.
+    Worked out once and kept until that moment or the next change."""
+    found = cache.get(CLOCK_KEY)
+    if found is not None:
+        return found or None
+    moments = [moment for fn in hooks.get_hooks(CLOCK_HOOK) if (moment := fn()) is not None]
+    soonest = min(moments, default=None)
+    keep = seconds()
+    if soonest is not None:
+        keep = min(keep, max(int((soonest - timezone.now()).total_seconds()), 1))
+    cache.set(CLOCK_KEY, soonest or "", keep)
+    return soonest
+
+
+def lifetime():
+    """Returns how many seconds a page stored now may be kept: PAGE_CACHE_SECONDS,
+    or less if the clock changes something before then (`next_change`)."""
+    soonest = next_change()
+    if soonest is None:
+        return seconds()
+    return max(0, min(seconds(), int((soonest - timezone.now()).total_seconds())))
+
+
+def invalidation_needed():
+    """Returns True if a change has anything to drop: the page cache is on,
+    or a CDN is configured (WAGTAILFRONTENDCACHE)."""
+    return seconds() > 0 or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+# --- Who may be served a cached page -----------------------------------------
+
+
+def is_personal(request):
+    """Returns True if the request may carry something personal: a session
+    (logged in, a held comment, a registration's receipt), messages, or
+    credentials. Decided from the cookies alone, before any query."""
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME in cookies
+        or "messages" in cookies
+        or "HTTP_AUTHORIZATION" in request.META
+        or getattr(request, "is_preview", False)
+    )
+
+
+def may_use_cache(request):
+    """Returns True if the request may be answered from, and written to, the
+    page cache: an anonymous GET (or HEAD) with nothing personal."""
+    return seconds() > 0 and request.method in ("GET", "HEAD") and not is_personal(request)
+
+
+# --- Versions and entries ---------------------------------------------------
+
+
+def _version_key(dependency):
+    return f"{PREFIX}:v:{dependency}"
+
+
+def _entry_key(request):
+    raw = f"{request.get_host()}|{request.get_full_path()}|{get_language()}"
+    return f"{PREFIX}:e:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _current_versions(dependencies):
+    """Returns {dependency: version}, making a new version for any that has none."""
+    keys = {dependency: _version_key(dependency) for dependency in dependencies}
+    found = cache.get_many(list(keys.values()))
+    versions = {}
+    for dependency, key in keys.items():
+        version = found.get(key)
+        if version is None:
+            cache.add(key, uuid.uuid4().hex, None)
+            version = cache.get(key)
+        versions[dependency] = version
+    return versions
+
+
+def _mark(request, dependencies):
+    # The versions are read before the page is rendered: a change committed
+    # while it renders deletes them, so the stale copy is never found.
+    request.page_cache_versions = _current_versions({EVERYTHING, *dependencies})
+
+
+def mark_page(request, page):
+    """Marks the request as cacheable, depending on `page`'s URL, if an
+    anonymous reader is being served a public page. Called from Wagtail's
+    `on_serve_page` chain, which runs after its view restrictions have
+    answered (a password form or a login redirect is never marked)."""
+    if not may_use_cache(request):
+        return
+    parts = page.get_url_parts(request)
+    if parts is None:
+        return
+    site_id, _root_url, page_path = parts
+    _mark(request, [f"{site_id}:{page_path}"])
+
+
+def cache_public(view, *, depends_on=None):
+    """Decorates a public view that is not a Wagtail page (the sitemap) so
+    that its anonymous responses are page-cached, depending on its own path,
+    or on the path of the URL named `depends_on` (the sitemap's sections go
+    with /sitemap.xml, which is what a change drops)."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if may_use_cache(request):
+            site = Site.find_for_request(request)
+            if site is not None:
+                path = reverse(depends_on) if depends_on else request.path
+                _mark(request, [f"{site.pk}:{path}"])
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def fetch(request):
+    """Returns the stored entry for this request if it is still current, else None."""
+    entry = cache.get(_entry_key(request))
+    if not entry:
+        return None
+    versions = entry["versions"]
+    found = cache.get_many([_version_key(dependency) for dependency in versions])
+    for dependency, version in versions.items():
+        if found.get(_version_key(dependency)) != version:
+            return None
+    return entry
+
+
+def store(request, response):
+    """Stores `response` for the next anonymous readers, with holes where
+    its CSRF tokens and fill-in clocks were. Returns the entry."""
+    content, tokens = CSRF_VALUE.subn(rb"\1" + CSRF_HOLE + rb"\2", response.content)
+    content, clocks = CLOCK_VALUE.subn(rb"\1" + CLOCK_HOLE + rb"\2", content)
+    entry = {
+        "status": response.status_code,
+        "content": content,
+        "headers": [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in {"set-cookie", "vary", "cache-control", "x-page-cache"}
+        ],
+        "versions": request.page_cache_versions,
+        "has_form": bool(tokens or clocks),
+    }
+    keep = lifetime()
+    if keep > 0:
+        cache.set(_entry_key(request), entry, keep)
+    return entry
+
+
+def fill_holes(request, content):
+    """Returns the stored `content` with this reader's own CSRF token (which
+    also sets their CSRF cookie) and a fresh fill-in clock."""
+    if CSRF_HOLE in content:
+        content = content.replace(CSRF_HOLE, get_token(request).encode())
+    if CLOCK_HOLE in content:
+        content = content.replace(CLOCK_HOLE, sign_started().encode())
+    return content
+
+
+# --- What changed → which URLs ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CachedURL:
+    """One address a change makes stale: dropped from the page cache (by its
+    site and path) and purged from the CDN (by its full URL)."""
+
+    site_id: int
+    root_url: str
+    path: str
+
+    @property
+    def url(self):
+        return self.root_url + self.path
+
+    @property
+    def dependency(self):
+        return f"{self.site_id}:{self.path}"
+
+
+def pages_shown_with(page):
+    """Returns the pages that show `page` or something of it: the page, the
+    pages above it (its network page, directory and home page list it), the
+    listings that content apps name (`page_cache_listings` hook), and every
+    translation of each (their language switchers and fallbacks name it)."""
+    page = page.specific_deferred if type(page) is Page else page
+    pages = {page, *page.get_ancestors().exclude(depth=1)}
+    for listings in hooks.get_hooks(LISTINGS_HOOK):
+        pages.update(listings(page) or ())
+    keys = {p.translation_key for p in pages}
+    return set(Page.objects.filter(translation_key__in=keys).exclude(depth=1)) | pages
+
+
+def urls_for_pages(pages):
+    """Returns the CachedURLs of `pages`: each one's URL and its cached
+    sub-paths (`Page.get_cached_paths`, e.g. its feeds and calendar), and
+    the sitemap of each site they are in."""
+    batch_cache = PurgeBatch()  # Wagtail's per-batch cache of site root paths
+    urls = set()
+    for page in pages:
+        parts = page.get_url_parts(batch_cache)
+        if parts is None:
+            continue
+        site_id, root_url, page_path = parts
+        if site_id is None or root_url is None:
+            continue
+        for sub_path in page.specific_deferred.get_cached_paths():
+            urls.add(CachedURL(site_id, root_url, page_path + sub_path.lstrip("/")))
+        urls.add(CachedURL(site_id, root_url, reverse("sitemap")))
+    return urls
+
+
+def urls_for_everything():
+    """Returns the CachedURLs of every live page of every site (for the CDN
+    after a change to the frame)."""
+    return urls_for_pages(Page.objects.live().exclude(depth=1).specific(defer=True))
+
+
+def shows_frame(page):
+    """Returns True if `page` is in every page's frame: a site's home page
+    (in any language), a top-level section of one (the navigation), or a
+    footer page (site settings)."""
+    roots = Page.objects.filter(
+        translation_key__in=Site.objects.values("root_page__translation_key")
+    )
+    if roots.filter(pk=page.pk).exists():
+        return True
+    parent = page.get_parent()
+    if parent is not None and roots.filter(pk=parent.pk).exists():
+        return True
+    footer = SiteSettings.load()
+    footer_ids = {footer.about_page_id, footer.house_rules_page_id, footer.privacy_page_id}
+    footer_pages = Page.objects.filter(pk__in=footer_ids - {None})
+    return footer_pages.filter(translation_key=page.translation_key).exists()
+
+
+def purge(urls):
+    """Drops `urls` from the page cache now and again when the transaction
+    commits (a reader who rendered in between must not keep the old copy),
+    and purges them from the CDN once committed."""
+    urls = set(urls)
+    if not urls or not invalidation_needed():
+        return
+    # CLOCK_KEY too: the change may have moved a date (an event's start).
+    keys = [_version_key(url.dependency) for url in urls] + [CLOCK_KEY]
+    cache.delete_many(keys)
+
+    def after_commit():
+        cache.delete_many(keys)
+        PurgeBatch(url.url for url in urls).purge()
+
+    transaction.on_commit(after_commit)
+
+
+def invalidate_pages(pages):
+    """Drops every cached URL that shows any of `pages` (see `pages_shown_with`)."""
+    if not invalidation_needed():
+        return
+    shown = set()
+    for page in pages:
+        if shows_frame(page):
+            invalidate_everything()
+            return
+        shown |= pages_shown_with(page)
+    purge(urls_for_pages(shown))
+
+
+def invalidate_page(page):
+    """Drops every cached URL that shows `page`."""
+    invalidate_pages([page])
+
+
+def invalidate_everything():
+    """Drops every cached page (the frame changed: settings, navigation,
+    footer, a site or a language) and purges every page from the CDN."""
+    if not invalidation_needed():
+        return
+    keys = [_version_key(EVERYTHING), CLOCK_KEY]
+    cache.delete_many(keys)
+
+    def after_commit():
+        cache.delete_many(keys)
+        PurgeBatch(url.url for url in urls_for_everything()).purge()
+
+    transaction.on_commit(after_commit)

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 
 from django_tasks import task
 
-from . import notifications
+from . import escalation, notifications
 from .models import Comment
 
 
@@ -39,3 +39,12 @@ def notify_commenter(comment_id, action):
     if comment is None:
         return 0
     return notifications.notify_commenter_of(comment, action)
+
+
+@task()
+def escalate_overdue_comments():
+    """Escalates the pending comments that waited past their network's
+    moderation target (or sit in a network with no moderator) and emails the
+    site moderators one message listing them. Run hourly. Returns how many
+    were escalated."""
+    return escalation.escalate_overdue()

@@ -44,6 +44,11 @@ def register_comment_log_actions(actions):
         "comments.erase", _("Erase commenter's data"), _("Commenter's data erased")
     )
     actions.register_action("comments.purge", _("Purge comment"), _("Comment purged"))
+    actions.register_action(
+        "comments.escalate",
+        _("Escalate comment"),
+        _("Comment escalated to the site moderators: it waited too long"),
+    )
 
 
 # Who may see and decide: answered from the network permissions, not from

@@ -261,7 +261,8 @@ class CommentIndexView(generic.IndexView):
         """Returns, for each network the user sees with pending comments past
         its moderation target, a dict of the network (its original language's
         page), its target in hours, how many wait past it and the queue link
-        that lists them; whatever the filters. One query."""
+        that lists them, then (network None) the site-wide pages' count;
+        whatever the filters. One query."""
         counts = self.targets.overdue_counts(comments_visible_to(self.request.user), now=self.now)
         by_translation = {}
         for network_id, count in counts.items():
@@ -281,6 +282,16 @@ class CommentIndexView(generic.IndexView):
         for row in rows:
             query = {"state": "pending", "network": row["network"].pk}
             row["url"] = f"{index}?{urlencode(query)}"
+        if counts.get(None):
+            # Site-wide pages (outside every network): the site default target.
+            rows.append(
+                {
+                    "network": None,
+                    "count": counts[None],
+                    "target_hours": self.targets.default_hours,
+                    "url": "",
+                }
+            )
         return rows
 
     @cached_property

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 import pytest
 import time_machine
 
+from blog.models import BlogIndexPage, BlogPostPage
 from comments.escalation import escalate_overdue, waiting_label
 from comments.models import Comment
 from tests.comments.moderation_fixtures import DIGITAL, FOOD, assert_refused, make_comment, network
@@ -161,3 +162,14 @@ def test_anonymous_and_staff_without_a_queue_are_refused_the_filter(
     nobody.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(nobody)
     assert_refused(client.get(QUEUE + "?escalated=yes"))
+
+
+def test_site_wide_pages_count_past_the_site_default(client, login, frozen):
+    site_wide = BlogPostPage.objects.child_of(BlogIndexPage.objects.first()).first()
+    comment = make_comment(site_wide, age=timedelta(hours=30))
+    assert comment.network_id is None
+    login("moderator")
+    section = past_target_section(client.get(QUEUE).content.decode())
+    assert "Pages outside every network: 1 past the 24 h target" in section
+    login(f"{FOOD}-moderator")
+    assert past_target_section(client.get(QUEUE).content.decode()) == ""

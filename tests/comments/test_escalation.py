@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -190,3 +191,14 @@ def test_the_email_is_in_the_moderators_admin_language(food_post):
     [message] = [m for m in mail.outbox if m.to == [SITE_MOD]]
     assert "waited too long" not in message.subject
     assert "waiting 24 h" not in message.body
+
+
+@pytest.mark.parametrize("model", ["settings", "network"])
+def test_a_target_of_zero_hours_is_refused_with_a_clear_message(model):
+    instance = CommentSettings.load() if model == "settings" else network(FOOD)
+    instance.moderation_target_hours = 0
+    with pytest.raises(ValidationError) as error:
+        instance.full_clean()
+    assert error.value.message_dict["moderation_target_hours"] == [
+        "Ensure this value is greater than or equal to 1."
+    ]

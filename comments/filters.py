@@ -1,5 +1,5 @@
-"""Filters for the moderators' queue: state (with "reported" and "appeal"), network, page
-and age. The network and page choices only offer what the moderator may see."""
+"""Filters for the moderators' queue: state (with "reported" and "appeal"), network,
+page, age and escalation. The network and page choices only offer what the moderator may see."""
 
 from datetime import timedelta
 
@@ -85,9 +85,17 @@ class CommentFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
     )
 
+    escalated = django_filters.ChoiceFilter(
+        label=_("Escalation"),
+        choices=[("yes", _("Escalated")), ("no", _("Not escalated"))],
+        empty_label=_("Escalated or not"),
+        method="filter_escalated",
+        widget=forms.RadioSelect,
+    )
+
     class Meta:
         model = Comment
-        fields = ["state", "network", "page", "age"]
+        fields = ["state", "network", "page", "age", "escalated"]
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None, networks, pages):
         super().__init__(data, queryset, request=request, prefix=prefix)
@@ -109,6 +117,13 @@ class CommentFilterSet(WagtailFilterSet):
     def filter_page(self, queryset, name, value):
         """Comments on the page and on every translation of it."""
         return queryset.filter(page__translation_key=value.translation_key)
+
+    def filter_escalated(self, queryset, name, value):
+        """Escalated: pending comments the site moderators were told about
+        because they waited too long (see comments.escalation)."""
+        if value == "yes":
+            return queryset.escalated()
+        return queryset.exclude(status=Comment.Status.PENDING, escalated_at__isnull=False)
 
     def filter_age(self, queryset, name, value):
         return queryset.filter(**AGE_FILTERS[value](timezone.now()))

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.db.models.functions import Cast
 from django.dispatch import Signal
@@ -78,6 +79,11 @@ class CommentQuerySet(models.QuerySet):
 
     def top_level(self):
         return self.filter(parent__isnull=True)
+
+    def escalated(self):
+        """Returns the pending comments the site moderators were told about
+        because they waited too long."""
+        return self.pending().filter(escalated_at__isnull=False)
 
     def reported(self):
         return self.filter(reports__isnull=False).distinct()
@@ -201,6 +207,13 @@ class Comment(models.Model):
         verbose_name=_("decided by"),
     )
     decision_note = models.TextField(_("moderator's note"), blank=True)
+    escalated_at = models.DateTimeField(
+        _("escalated"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the site moderators were told this comment had waited too long."),
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -353,6 +366,39 @@ class Comment(models.Model):
         if not self.can_transition("keep"):
             raise InvalidTransition(self, "keep")
         return self._transition("keep", by, note)
+
+    def escalate(self, *, at=None, target_hours=None, reason="overdue"):
+        """Marks a pending comment as escalated (waited past its network's
+        target, or its network has no moderator) and records it in the audit
+        log, once: returns False, changing nothing, if it is already escalated
+        or no longer pending. The state stays pending; escalation tells the
+        site moderators, it decides nothing."""
+        if self.escalated_at is not None or self.status != Comment.Status.PENDING:
+            return False
+        at = at or timezone.now()
+        with transaction.atomic():
+            # Conditional, so two runs at once cannot both escalate (and both email).
+            claimed = Comment.objects.filter(
+                pk=self.pk, escalated_at__isnull=True, status=Comment.Status.PENDING
+            ).update(escalated_at=at)
+            if not claimed:
+                return False
+            self.escalated_at = at
+            log(
+                instance=self,
+                action="comments.escalate",
+                user=None,
+                data={
+                    "reason": reason,
+                    "target_hours": target_hours,
+                    "waited_hours": round((at - self.created_at).total_seconds() / 3600, 1),
+                },
+            )
+        return True
+
+    @property
+    def is_escalated(self):
+        return self.escalated_at is not None and self.status == Comment.Status.PENDING
 
     @property
     def is_reply(self):
@@ -571,6 +617,15 @@ class CommentSettings(BaseGenericSetting):
             "the writer receives it as written here, so write it for them."
         ),
     )
+    moderation_target_hours = models.PositiveSmallIntegerField(
+        _("moderation target (hours)"),
+        default=24,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "How long a comment may wait for a decision before it is escalated to the "
+            "site moderators. Networks may set their own."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -605,6 +660,7 @@ class CommentSettings(BaseGenericSetting):
             ],
             heading=_("Receipts and retention"),
         ),
+        FieldPanel("moderation_target_hours"),
     ]
 
     class Meta:

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 
 from django_tasks import task
 
-from . import notifications, retention
+from . import escalation, notifications, retention
 from .models import Comment, CommentAppeal
 
 
@@ -61,3 +61,12 @@ def apply_retention_task():
     Returns the counts."""
     counts = retention.apply_retention()
     return {"anonymised": counts["anonymised"], "deleted": dict(counts["deleted"])}
+
+
+@task()
+def escalate_overdue_comments():
+    """Escalates the pending comments that waited past their network's
+    moderation target (or sit in a network with no moderator) and emails the
+    site moderators one message listing them. Run hourly. Returns how many
+    were escalated."""
+    return escalation.escalate_overdue()

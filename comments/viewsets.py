@@ -6,21 +6,25 @@ the comments the user may see. Moderators decide; they never create, edit
 or delete a resident's words, so those views are not registered.
 """
 
+from datetime import timedelta
+
 from django.contrib.auth.models import Permission
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.middleware.csrf import get_token
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.sidebar import LinkMenuItem
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.admin_queues import QueueViewSetMixin
 from home.admin_views import PrivacyRequestView
@@ -28,6 +32,7 @@ from networks.models import NetworkPage
 from networks.permissions import networks_moderated_by
 
 from . import admin_views
+from .escalation import ModerationTargets
 from .filters import APPEAL, REPORTED, CommentFilterSet
 from .models import Comment, CommentReport, CommentSettings
 from .moderation import ACTION_LABELS, ModerationScope, comments_visible_to, pending_count_for
@@ -66,6 +71,24 @@ class StatusColumn(QueueColumn):
     """The state, with the number of reports."""
 
     cell_template_name = "comments/admin/status_cell.html"
+
+
+class WaitingColumn(QueueColumn):
+    """How long a pending comment has waited ("waiting 3 h", the exact time
+    in a `<time>` element), and whether it waits past its network's target;
+    a decided comment shows when it was posted. Sorting by it puts the
+    longest-waiting first."""
+
+    cell_template_name = "comments/admin/waiting_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["now"] = self.view.now
+        context["target_hours"] = self.view.targets.hours_for(instance.network_id)
+        context["past_target"] = instance.status == Comment.Status.PENDING and (
+            instance.created_at < self.view.now - timedelta(hours=context["target_hours"])
+        )
+        return context
 
 
 class ActionsColumn(QueueColumn):
@@ -137,6 +160,16 @@ class CommentIndexView(generic.IndexView):
         return CommentSettings.load(request_or_site=self.request).get_rejection_reasons()
 
     @cached_property
+    def now(self):
+        """One moment for the whole listing, so every row's waiting time and
+        the counts past the target agree."""
+        return timezone.now()
+
+    @cached_property
+    def targets(self):
+        return ModerationTargets.load()
+
+    @cached_property
     def search_fields(self):
         # Only a moderator may look comments up by email address.
         if self.scope.moderates_anything:
@@ -153,7 +186,7 @@ class CommentIndexView(generic.IndexView):
             networks = NetworkPage.objects.filter(
                 pk__in=networks_moderated_by(self.request.user).values("pk")
             ) | NetworkPage.objects.filter(pk__in=visible.values("network_id"))
-        return list(networks.order_by("title").only("pk", "title", "translation_key"))
+        return list(networks.order_by("title").only("pk", "title", "translation_key", "locale_id"))
 
     @cached_property
     def networks_by_id(self):
@@ -205,9 +238,10 @@ class CommentIndexView(generic.IndexView):
             ActionsColumn("actions", view=self, label=_("Decide")),
             PageColumn("page", view=self, label=_("Page")),
             StatusColumn("status", view=self, label=_("State")),
-            DateColumn(
+            WaitingColumn(
                 "created_at",
-                label=_("Posted"),
+                view=self,
+                label=_("Waiting"),
                 sort_key="created_at",
                 classname="comment-date-cell",
             ),
@@ -236,6 +270,47 @@ class CommentIndexView(generic.IndexView):
         rows.append((APPEAL, _("Appeal"), queryset.with_open_appeals().count()))
         return rows
 
+    def past_target_counts(self):
+        """Returns, for each network the user sees with pending comments past
+        its moderation target, a dict of the network (its original language's
+        page), its target in hours, how many wait past it and the queue link
+        that lists them, then (network None) the site-wide pages' count;
+        whatever the filters. One query."""
+        counts = self.targets.overdue_counts(comments_visible_to(self.request.user), now=self.now)
+        by_translation = {}
+        for network_id, count in counts.items():
+            network = self.networks_by_id.get(network_id)
+            if network is None:
+                continue
+            hours = self.targets.hours_for(network.pk)
+            row = by_translation.setdefault(
+                network.translation_key, {"network": network, "count": 0, "target_hours": hours}
+            )
+            row["count"] += count
+            if network.locale_id == self.default_locale_id:
+                row["network"] = network
+                row["target_hours"] = self.targets.hours_for(network.pk)
+        index = reverse("comments:index")
+        rows = sorted(by_translation.values(), key=lambda row: row["network"].title)
+        for row in rows:
+            query = {"state": "pending", "network": row["network"].pk}
+            row["url"] = f"{index}?{urlencode(query)}"
+        if counts.get(None):
+            # Site-wide pages (outside every network): the site default target.
+            rows.append(
+                {
+                    "network": None,
+                    "count": counts[None],
+                    "target_hours": self.targets.default_hours,
+                    "url": "",
+                }
+            )
+        return rows
+
+    @cached_property
+    def default_locale_id(self):
+        return Locale.get_default().pk
+
     @cached_property
     def header_buttons(self):
         buttons = []
@@ -258,6 +333,7 @@ class CommentIndexView(generic.IndexView):
         params.pop("state", None)
         context["state_query_prefix"] = params.urlencode()
         context["moderates_anything"] = self.scope.moderates_anything
+        context["past_target"] = self.past_target_counts()
         return context
 
 

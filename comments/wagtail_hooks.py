@@ -60,6 +60,11 @@ def register_comment_log_actions(actions):
     actions.register_action(
         "comments.appeal_upheld", _("Uphold an appeal"), _("Appeal upheld: comment stays rejected")
     )
+    actions.register_action(
+        "comments.escalate",
+        _("Escalate comment"),
+        _("Comment escalated to the site moderators: it waited too long"),
+    )
 
 
 # Who may see and decide: answered from the network permissions, not from

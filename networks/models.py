@@ -4,6 +4,7 @@ site, and the people who ask to join a network or to start a new one."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -214,8 +215,8 @@ class NetworkPage(RoutablePageMixin, Page):
     editor and moderator groups come and go with it (see networks.groups).
     Its comment policy governs every page inside it: the comments app asks
     `networks.permissions.network_for_page(page)` and reads `comment_policy`,
-    `trusted_after` and `comments_close_after_days` (blank: the site's
-    comment settings)."""
+    `trusted_after`, `comments_close_after_days` and `moderation_target_hours`
+    (blank: the site's comment settings)."""
 
     base_form_class = PageAdminForm  # own collections' images and documents only
 
@@ -308,6 +309,16 @@ class NetworkPage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("Leave blank to use the site default."),
     )
+    moderation_target_hours = models.PositiveSmallIntegerField(
+        _("moderation target (hours)"),
+        null=True,
+        validators=[MinValueValidator(1)],
+        blank=True,
+        help_text=_(
+            "How long a comment may wait for a decision before the site moderators are "
+            "told. Leave blank to use the site default."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -338,6 +349,7 @@ class NetworkPage(RoutablePageMixin, Page):
                 FieldPanel("comment_policy"),
                 FieldPanel("trusted_after"),
                 FieldPanel("comments_close_after_days"),
+                FieldPanel("moderation_target_hours"),
             ],
             heading=_("Comments"),
         ),

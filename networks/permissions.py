@@ -140,6 +140,37 @@ def pages_moderated_by(user):
     return Page.objects.filter(Exists(_covering(_moderation_grants(user))))
 
 
+def site_moderators():
+    """Returns a queryset of the active users who moderate the whole site
+    through a group (the moderation permission on the root of the page tree,
+    as "Site moderators" has). Superusers are not included unless they are in
+    such a group: they can moderate everywhere, but it is not their job."""
+    grants = GroupPagePermission.objects.filter(
+        group__user=OuterRef("pk"),
+        permission__content_type__app_label="networks",
+        permission__codename=MODERATE_CODENAME,
+        page__depth=1,
+    )
+    return get_user_model().objects.filter(Exists(grants), is_active=True)
+
+
+def networks_with_moderators():
+    """Returns a queryset of the NetworkPages that have a moderator of their
+    own: an active user in a group with the moderation permission on the
+    network's page or on a page above it other than the root (site moderators
+    do not count: a network without its own moderator escalates its comments
+    at once)."""
+    grants = _covering(
+        GroupPagePermission.objects.filter(
+            permission__content_type__app_label="networks",
+            permission__codename=MODERATE_CODENAME,
+            page__depth__gt=1,
+            group__user__is_active=True,
+        )
+    )
+    return NetworkPage.objects.filter(Exists(grants))
+
+
 def networks_edited_by(user):
     """Returns a queryset of the NetworkPages where `user` may add, edit or
     publish pages (superusers: every network). Dashboard panels and the join

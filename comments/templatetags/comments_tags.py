@@ -14,12 +14,15 @@ import re
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from home.models import SiteSettings
 
+from ..escalation import waiting_label
 from ..forms import CommentForm
 from ..models import REPORTED_SESSION_KEY, Comment, CommentableMixin, CommentSettings
 from ..receipts import receipt_path
@@ -193,3 +196,23 @@ def held_because(context, comment):
     request = context.get("request")
     max_links = CommentSettings.load(request_or_site=request).max_links
     return flags_in_words(comment.flags, max_links)
+
+
+@register.simple_tag
+def waiting_since(since, now=None):
+    """Returns how long a comment posted at `since` has waited, in words
+    ("waiting 3 h"), for the queue and the escalation email."""
+    return waiting_label(since, now)
+
+
+@register.simple_tag
+def waiting_time(comment, now=None):
+    """Returns `comment`'s waiting time as a `<time>` element: the words
+    ("waiting 3 h") with the exact posting time in `datetime` and `title`."""
+    posted = timezone.localtime(comment.created_at)
+    return format_html(
+        '<time datetime="{}" title="{}">{}</time>',
+        posted.isoformat(),
+        date_format(posted, "DATETIME_FORMAT"),
+        waiting_label(comment.created_at, now),
+    )

@@ -146,3 +146,63 @@ def count_queries(env, paths):
         [PYTHON, "-c", code, *paths], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     ).stdout
     return {path: tuple(v) for path, v in json.loads(out.strip().splitlines()[-1]).items()}
+
+
+#: The bench's busy post: one of the demo's posts with this many approved comments.
+BUSY_POST_COMMENTS = 200
+BUSY_POST_PATH = "/networks/food-partnership/a-busy-post/"
+
+_BUSY_POST_CODE = """
+import django
+django.setup()
+import datetime
+from django.utils import timezone
+from blog.models import BlogPostPage
+from comments.models import Comment
+from networks.models import NetworkPage
+
+network = NetworkPage.objects.get(slug="food-partnership", locale__language_code="en")
+if not BlogPostPage.objects.filter(slug="a-busy-post").exists():
+    post = BlogPostPage(
+        title="A busy post",
+        slug="a-busy-post",
+        date=timezone.localdate(),
+        intro="A post a network shared widely, with a long conversation under it.",
+        locale_id=network.locale_id,
+    )
+    network.add_child(instance=post)
+    post.save_revision().publish()
+    post.refresh_from_db()
+    start = timezone.now() - datetime.timedelta(days=1)
+    top = Comment.objects.bulk_create(
+        Comment(
+            page=post, network=network, name=f"Reader {n}", email=f"reader{n}@example.org",
+            body=f"Comment number {n}. We tried this at https://example.org/{n} and it worked.\\n\\n"
+            "A second paragraph, as people write.",
+            language="en", status=Comment.Status.APPROVED,
+            created_at=start + datetime.timedelta(minutes=n),
+        )
+        for n in range(count * 3 // 4)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            page=post, network=network, parent=top[n % len(top)], name=f"Replier {n}",
+            email=f"replier{n}@example.org", body=f"Reply number {n}.", language="pl" if n % 5 == 0 else "en",
+            status=Comment.Status.APPROVED,
+            created_at=start + datetime.timedelta(minutes=500 + n),
+        )
+        for n in range(count - len(top))
+    )
+"""
+
+
+def add_busy_post(env, count=BUSY_POST_COMMENTS):
+    """Adds to the bench database (never to the demo) a post under the food
+    partnership with `count` approved comments, a quarter of them replies,
+    at BUSY_POST_PATH."""
+    subprocess.run(
+        [PYTHON, "-c", f"count = {count}\n" + _BUSY_POST_CODE],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )

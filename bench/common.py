@@ -106,12 +106,13 @@ def gunicorn(env, workers=2, stderr=None):
         process.wait(timeout=20)
 
 
-def wrk(url, seconds=10, connections=8, threads=2):
-    """Returns requests per second for `url` measured by wrk, or None without wrk."""
+def wrk_stats(url, seconds=10, connections=8, threads=2):
+    """Returns (requests per second, 99th percentile latency in ms) for `url`
+    measured by wrk, or (None, None) without wrk."""
     if not shutil.which("wrk"):
-        return None
+        return None, None
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", url],
+        ["wrk", "--latency", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", url],
         capture_output=True,
         text=True,
         check=True,
@@ -119,7 +120,24 @@ def wrk(url, seconds=10, connections=8, threads=2):
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if non2xx:
         print(f"    warning: {non2xx.group(1)} non-2xx responses from {url}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
+    p99_ms = None
+    if p99:
+        p99_ms = float(p99.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    return rps, p99_ms
+
+
+def wrk(url, seconds=10, connections=8, threads=2):
+    """Returns requests per second for `url` measured by wrk, or None without wrk."""
+    return wrk_stats(url, seconds, connections, threads)[0]
+
+
+def stylesheet_path(base_url):
+    """Returns the path of the site's stylesheet (its hashed static name) as
+    the home page links it: the reference every page's rate is divided by."""
+    html = urllib.request.urlopen(base_url + "/", timeout=30).read().decode()
+    return re.search(r'href="(/static/css/commons[^"]*\.css)"', html).group(1)
 
 
 def count_queries(env, paths):
@@ -177,8 +195,8 @@ if not BlogPostPage.objects.filter(slug="a-busy-post").exists():
     top = Comment.objects.bulk_create(
         Comment(
             page=post, network=network, name=f"Reader {n}", email=f"reader{n}@example.org",
-            body=f"Comment number {n}. We tried this at https://example.org/{n} and it worked.\\n\\n"
-            "A second paragraph, as people write.",
+            body=f"Comment number {n}. We tried this at https://example.org/{n} and it "
+            "worked.\\n\\nA second paragraph, as people write.",
             language="en", status=Comment.Status.APPROVED,
             created_at=start + datetime.timedelta(minutes=n),
         )
@@ -187,7 +205,8 @@ if not BlogPostPage.objects.filter(slug="a-busy-post").exists():
     Comment.objects.bulk_create(
         Comment(
             page=post, network=network, parent=top[n % len(top)], name=f"Replier {n}",
-            email=f"replier{n}@example.org", body=f"Reply number {n}.", language="pl" if n % 5 == 0 else "en",
+            email=f"replier{n}@example.org", body=f"Reply number {n}.",
+            language="pl" if n % 5 == 0 else "en",
             status=Comment.Status.APPROVED,
             created_at=start + datetime.timedelta(minutes=500 + n),
         )

@@ -35,6 +35,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
+from home.routing import DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
 from networks.permissions import attach_networks, network_for_page
@@ -501,7 +502,7 @@ class ConsultationPage(CommentableMixin, AbstractForm):
         return context
 
 
-class ConsultationIndexPage(RoutablePageMixin, Page):
+class ConsultationIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
     """Every consultation at /consultations/: open first (closing soonest),
     then upcoming, then closed with results, then closed awaiting results;
     filtered by network, status and tag (``?network=…&status=…&tag=…``);

@@ -33,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
+from home.routing import DeferredChildRouteMixin
 from languages.listings import in_reader_language
 from networks.models import NetworkPage
 from networks.permissions import network_for_page
@@ -116,7 +117,7 @@ class EventQuerySet(PageQuerySet):
         )
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
     """Every network's events at /events/: upcoming and past, by month, with
     filters and calendar feeds. Its routes (relative to the index): ``past/``,
     ``month/<year>/<month>/``, ``ical/`` (every event),

@@ -127,6 +127,17 @@ def cached_fragment(name, scope, render, *, vary_on=(), request=None):
     return html
 
 
+def cached_value(name, scope, compute, *, vary_on=()):
+    """Returns a value worked out once per version of `scope` (a setting the
+    frame's scope follows, say): `compute()` when not cached yet."""
+    key = fragment_key(name, scope, vary_on)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FRAGMENT_SECONDS)
+    return value
+
+
 # --- What the frame shows, and what changes it --------------------------------
 
 

@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
+from home.querysets import CachedPrivacyMixin
 from home.routing import DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
@@ -124,7 +125,7 @@ class BlogPostAuthor(Orderable):
         verbose_name_plural = _("authors")
 
 
-class BlogPostQuerySet(PageQuerySet):
+class BlogPostQuerySet(CachedPrivacyMixin, PageQuerySet):
     """Blog posts, with the names for what listings and feeds need."""
 
     def published(self):

@@ -35,6 +35,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
+from home.querysets import CachedPrivacyMixin
 from home.routing import DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
@@ -161,7 +162,7 @@ class ConsultationDecision(TranslatableMixin, Orderable):
         verbose_name_plural = _("decisions")
 
 
-class ConsultationQuerySet(PageQuerySet):
+class ConsultationQuerySet(CachedPrivacyMixin, PageQuerySet):
     """Consultations, with the names listings and tasks need."""
 
     def published(self):

@@ -33,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
+from home.querysets import CachedPrivacyMixin
 from home.routing import DeferredChildRouteMixin
 from languages.listings import in_reader_language
 from networks.models import NetworkPage
@@ -92,7 +93,7 @@ class Occurrence:
         return f"?date={self.key.isoformat()}" if self.key else ""
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(CachedPrivacyMixin, PageQuerySet):
     """Event pages, with names for what listings and feeds need."""
 
     def published(self):

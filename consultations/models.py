@@ -405,6 +405,15 @@ class ConsultationPage(CommentableMixin, AbstractForm):
         """Returns the NetworkPage this consultation belongs to, or None."""
         return network_for_page(self)
 
+    def get_comment_policy_source(self):
+        """Returns the consultation's network (see CommentableMixin), looked up once."""
+        return self.network
+
+    @cached_property
+    def tag_list(self):
+        """Returns the consultation's tags (one query, however often asked)."""
+        return list(self.tags.all())
+
     # --- Answers -----------------------------------------------------------
 
     def get_submission_class(self):
@@ -479,7 +488,7 @@ class ConsultationPage(CommentableMixin, AbstractForm):
             "dateCreated": page.opens_at.isoformat(),
             "expires": page.closes_at.isoformat(),
             "creativeWorkStatus": str(self.status.label),
-            "keywords": [tag.name for tag in self.tags.all()],
+            "keywords": [tag.name for tag in self.tag_list],
         }
 
     def get_context(self, request, *args, **kwargs):
@@ -490,7 +499,7 @@ class ConsultationPage(CommentableMixin, AbstractForm):
                 "status": status,
                 "Status": Status,
                 "schedule": self.schedule_page,
-                "tags": self.tags.all(),
+                "tags": self.tag_list,
                 "consultation_index": ConsultationIndexPage.for_locale(self.locale_id),
                 "schema": self.get_schema(request),
             }

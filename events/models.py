@@ -589,6 +589,10 @@ class EventPage(CommentableMixin, RoutablePageMixin, Page):
         """Returns the NetworkPage this event belongs to."""
         return network_for_page(self)
 
+    def get_comment_policy_source(self):
+        """Returns the event's network (see CommentableMixin), looked up once."""
+        return self.network
+
     @property
     def is_online(self):
         return bool(self.online_url)

@@ -33,8 +33,12 @@ class DeferredChildRouteMixin:
         passing = child.specific_deferred
         result = passing.route(request, remaining)
         if result is not None and result.page is passing:
-            # One of the child's own routes (a tag, a form): serve it whole.
+            # One of the child's own routes (a tag, a form): serve it whole,
+            # its route's view bound to the whole page too.
             whole = child.specific
             whole._cached_parent_obj = self
-            result = RouteResult(whole, result.args, result.kwargs)
+            args = list(result.args)
+            if args and getattr(args[0], "__self__", None) is passing:
+                args[0] = getattr(whole, args[0].__name__)
+            result = RouteResult(whole, args, result.kwargs)
         return result

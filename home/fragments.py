@@ -107,10 +107,25 @@ def fragment_key(name, scope, vary_on=(), request=None):
     return make_template_fragment_key(f"commons.{name}", vary)
 
 
+#: The query parameters of the site's listings and notices. A frame fragment
+#: varies on the page's full address, so a request with any other parameter
+#: (a search's words, a tracking tag) renders its frame without the cache:
+#: strangers' words never fill the cache with frames no one will reuse.
+FRAME_QUERY_PARAMETERS = frozenset(
+    {"page", "network", "tag", "theme", "area", "status", "unavailable", "reply_to"}
+)
+
+
 def cacheable(request):
     """Returns True if fragments may be read from and written to the cache
     for `request`: never for a preview."""
     return request is not None and not getattr(request, "is_preview", False)
+
+
+def frame_cacheable(request):
+    """Returns True if the frame's fragments may be cached for `request`:
+    not a preview, and only the listings' own query parameters."""
+    return cacheable(request) and FRAME_QUERY_PARAMETERS.issuperset(request.GET)
 
 
 def cached_fragment(name, scope, render, *, vary_on=(), request=None):

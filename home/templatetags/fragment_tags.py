@@ -4,7 +4,9 @@ that it is refreshed exactly when what it shows changes (see
 `home.fragments`), and never cached for a preview.
 
 The site's frame uses the scope "frame" and varies on the page's absolute
-address: `{% cached_fragment "nav" "frame" request.build_absolute_uri %}`.
+address: `{% cached_fragment "nav" "frame" request.build_absolute_uri %}`;
+a request with query parameters other than the listings' own renders it
+uncached (`home.fragments.frame_cacheable`).
 Keep out of it anything personal: the CSRF token, the userbar, forms,
 messages.
 """
@@ -12,7 +14,7 @@ messages.
 from django import template
 from django.utils.safestring import mark_safe
 
-from home.fragments import cached_fragment
+from home.fragments import FRAME, cached_fragment, frame_cacheable
 
 register = template.Library()
 
@@ -25,10 +27,13 @@ class CachedFragmentNode(template.Node):
         self.vary_on = vary_on
 
     def render(self, context):
+        scope = self.scope.resolve(context)
+        if scope == FRAME and not frame_cacheable(context.get("request")):
+            return self.nodelist.render(context)
         return mark_safe(  # noqa: S308 - the cached HTML is this nodelist's own output
             cached_fragment(
                 self.name.resolve(context),
-                self.scope.resolve(context),
+                scope,
                 lambda: self.nodelist.render(context),
                 vary_on=[var.resolve(context) for var in self.vary_on],
                 request=context.get("request"),

@@ -106,12 +106,13 @@ def gunicorn(env, workers=2, stderr=None):
         process.wait(timeout=20)
 
 
-def wrk(url, seconds=10, connections=8, threads=2):
-    """Returns requests per second for `url` measured by wrk, or None without wrk."""
+def wrk_stats(url, seconds=10, connections=8, threads=2):
+    """Returns (requests per second, 99th percentile latency in ms) for `url`
+    measured by wrk, or (None, None) without wrk."""
     if not shutil.which("wrk"):
-        return None
+        return None, None
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", url],
+        ["wrk", "--latency", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", url],
         capture_output=True,
         text=True,
         check=True,
@@ -119,7 +120,24 @@ def wrk(url, seconds=10, connections=8, threads=2):
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if non2xx:
         print(f"    warning: {non2xx.group(1)} non-2xx responses from {url}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
+    p99_ms = None
+    if p99:
+        p99_ms = float(p99.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    return rps, p99_ms
+
+
+def wrk(url, seconds=10, connections=8, threads=2):
+    """Returns requests per second for `url` measured by wrk, or None without wrk."""
+    return wrk_stats(url, seconds, connections, threads)[0]
+
+
+def stylesheet_path(base_url):
+    """Returns the path of the site's stylesheet (its hashed static name) as
+    the home page links it: the reference every page's rate is divided by."""
+    html = urllib.request.urlopen(base_url + "/", timeout=30).read().decode()
+    return re.search(r'href="(/static/css/commons[^"]*\.css)"', html).group(1)
 
 
 def count_queries(env, paths):
@@ -232,3 +250,64 @@ def redis():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+#: The bench's busy post: one of the demo's posts with this many approved comments.
+BUSY_POST_COMMENTS = 200
+BUSY_POST_PATH = "/networks/food-partnership/a-busy-post/"
+
+_BUSY_POST_CODE = """
+import django
+django.setup()
+import datetime
+from django.utils import timezone
+from blog.models import BlogPostPage
+from comments.models import Comment
+from networks.models import NetworkPage
+
+network = NetworkPage.objects.get(slug="food-partnership", locale__language_code="en")
+if not BlogPostPage.objects.filter(slug="a-busy-post").exists():
+    post = BlogPostPage(
+        title="A busy post",
+        slug="a-busy-post",
+        date=timezone.localdate(),
+        intro="A post a network shared widely, with a long conversation under it.",
+        locale_id=network.locale_id,
+    )
+    network.add_child(instance=post)
+    post.save_revision().publish()
+    post.refresh_from_db()
+    start = timezone.now() - datetime.timedelta(days=1)
+    top = Comment.objects.bulk_create(
+        Comment(
+            page=post, network=network, name=f"Reader {n}", email=f"reader{n}@example.org",
+            body=f"Comment number {n}. We tried this at https://example.org/{n} and it "
+            "worked.\\n\\nA second paragraph, as people write.",
+            language="en", status=Comment.Status.APPROVED,
+            created_at=start + datetime.timedelta(minutes=n),
+        )
+        for n in range(count * 3 // 4)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            page=post, network=network, parent=top[n % len(top)], name=f"Replier {n}",
+            email=f"replier{n}@example.org", body=f"Reply number {n}.",
+            language="pl" if n % 5 == 0 else "en",
+            status=Comment.Status.APPROVED,
+            created_at=start + datetime.timedelta(minutes=500 + n),
+        )
+        for n in range(count - len(top))
+    )
+"""
+
+
+def add_busy_post(env, count=BUSY_POST_COMMENTS):
+    """Adds to the bench database (never to the demo) a post under the food
+    partnership with `count` approved comments, a quarter of them replies,
+    at BUSY_POST_PATH."""
+    subprocess.run(
+        [PYTHON, "-c", f"count = {count}\n" + _BUSY_POST_CODE],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )

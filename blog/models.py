@@ -25,6 +25,8 @@ from wagtail.search import index
 
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
+from home.querysets import CachedPrivacyMixin
+from home.routing import DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
 from networks.permissions import attach_networks, network_for_page
@@ -123,7 +125,7 @@ class BlogPostAuthor(Orderable):
         verbose_name_plural = _("authors")
 
 
-class BlogPostQuerySet(PageQuerySet):
+class BlogPostQuerySet(CachedPrivacyMixin, PageQuerySet):
     """Blog posts, with the names for what listings and feeds need."""
 
     def published(self):
@@ -162,7 +164,7 @@ def tags_of(posts, limit=TAGS_IN_FILTER):
     )
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
     """Every network's posts, newest first, at /blog/; site-wide posts are its
     children. Its routes (relative to the index):
 
@@ -399,7 +401,10 @@ class BlogPostPage(CommentableMixin, Page):
     @cached_property
     def authors(self):
         """Returns the post's authors (People), in order."""
-        return [link.person for link in self.post_authors.all()]
+        links = self.post_authors.all()
+        if "post_authors" not in getattr(self, "_prefetched_objects_cache", {}):
+            links = links.select_related("person", "person__photo", "person__network")
+        return [link.person for link in links]
 
     @property
     def published_at(self):
@@ -410,9 +415,20 @@ class BlogPostPage(CommentableMixin, Page):
             return first
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time.min))
 
+    @cached_property
+    def tag_list(self):
+        """Returns the post's tags (one query, however often asked)."""
+        return list(self.tags.all())
+
+    def get_comment_policy_source(self):
+        """Returns the post's network (see CommentableMixin), looked up once."""
+        return self.network
+
     def get_blog_index(self):
-        """Returns the blog index that lists this post."""
-        return BlogIndexPage.for_locale(self.locale_id)
+        """Returns the blog index that lists this post (looked up once)."""
+        if "_blog_index" not in self.__dict__:
+            self.__dict__["_blog_index"] = BlogIndexPage.for_locale(self.locale_id)
+        return self.__dict__["_blog_index"]
 
     def get_schema(self, request=None):
         """Returns the schema.org BlogPosting that describes this post, as a
@@ -440,7 +456,7 @@ class BlogPostPage(CommentableMixin, Page):
                 "@type": "Organization",
                 "name": network.title if network else settings.WAGTAIL_SITE_NAME,
             },
-            "keywords": [tag.name for tag in self.tags.all()],
+            "keywords": [tag.name for tag in self.tag_list],
         }
         if self.last_published_at:
             schema["dateModified"] = self.last_published_at.isoformat()
@@ -455,7 +471,7 @@ class BlogPostPage(CommentableMixin, Page):
                 "og_type": "article",
                 "blog_index": self.get_blog_index(),
                 "authors": self.authors,
-                "tags": self.tags.all(),
+                "tags": self.tag_list,
                 "schema": self.get_schema(request),
             }
         )

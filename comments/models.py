@@ -30,6 +30,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
 from wagtail.models.audit_log import ModelLogEntryManager
 
+from home.fragments import FRAME, cached_value
 from networks.models import CommentPolicy, NetworkPage
 from networks.permissions import (
     is_site_moderator,
@@ -538,7 +539,9 @@ class CommentableMixin(models.Model):
             source = self.get_comment_policy_source()
             days = getattr(source, "comments_close_after_days", None)
         if days is None:
-            days = CommentSettings.load().close_after_days
+            days = cached_value(
+                "comments-close-after-days", FRAME, lambda: CommentSettings.load().close_after_days
+            )
         published = self.first_published_at
         if not days or published is None:
             return None

@@ -35,6 +35,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
+from home.querysets import CachedPrivacyMixin
+from home.routing import DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
 from networks.permissions import attach_networks, network_for_page
@@ -160,7 +162,7 @@ class ConsultationDecision(TranslatableMixin, Orderable):
         verbose_name_plural = _("decisions")
 
 
-class ConsultationQuerySet(PageQuerySet):
+class ConsultationQuerySet(CachedPrivacyMixin, PageQuerySet):
     """Consultations, with the names listings and tasks need."""
 
     def published(self):
@@ -403,6 +405,15 @@ class ConsultationPage(CommentableMixin, AbstractForm):
         """Returns the NetworkPage this consultation belongs to, or None."""
         return network_for_page(self)
 
+    def get_comment_policy_source(self):
+        """Returns the consultation's network (see CommentableMixin), looked up once."""
+        return self.network
+
+    @cached_property
+    def tag_list(self):
+        """Returns the consultation's tags (one query, however often asked)."""
+        return list(self.tags.all())
+
     # --- Answers -----------------------------------------------------------
 
     def get_submission_class(self):
@@ -477,7 +488,7 @@ class ConsultationPage(CommentableMixin, AbstractForm):
             "dateCreated": page.opens_at.isoformat(),
             "expires": page.closes_at.isoformat(),
             "creativeWorkStatus": str(self.status.label),
-            "keywords": [tag.name for tag in self.tags.all()],
+            "keywords": [tag.name for tag in self.tag_list],
         }
 
     def get_context(self, request, *args, **kwargs):
@@ -488,7 +499,7 @@ class ConsultationPage(CommentableMixin, AbstractForm):
                 "status": status,
                 "Status": Status,
                 "schedule": self.schedule_page,
-                "tags": self.tags.all(),
+                "tags": self.tag_list,
                 "consultation_index": ConsultationIndexPage.for_locale(self.locale_id),
                 "schema": self.get_schema(request),
             }
@@ -501,7 +512,7 @@ class ConsultationPage(CommentableMixin, AbstractForm):
         return context
 
 
-class ConsultationIndexPage(RoutablePageMixin, Page):
+class ConsultationIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
     """Every consultation at /consultations/: open first (closing soonest),
     then upcoming, then closed with results, then closed awaiting results;
     filtered by network, status and tag (``?network=…&status=…&tag=…``);

@@ -33,6 +33,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
+from home.querysets import CachedPrivacyMixin
+from home.routing import DeferredChildRouteMixin
 from languages.listings import in_reader_language
 from networks.models import NetworkPage
 from networks.permissions import network_for_page
@@ -91,7 +93,7 @@ class Occurrence:
         return f"?date={self.key.isoformat()}" if self.key else ""
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(CachedPrivacyMixin, PageQuerySet):
     """Event pages, with names for what listings and feeds need."""
 
     def published(self):
@@ -116,7 +118,7 @@ class EventQuerySet(PageQuerySet):
         )
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
     """Every network's events at /events/: upcoming and past, by month, with
     filters and calendar feeds. Its routes (relative to the index): ``past/``,
     ``month/<year>/<month>/``, ``ical/`` (every event),
@@ -597,6 +599,10 @@ class EventPage(CommentableMixin, RoutablePageMixin, Page):
     def network(self):
         """Returns the NetworkPage this event belongs to."""
         return network_for_page(self)
+
+    def get_comment_policy_source(self):
+        """Returns the event's network (see CommentableMixin), looked up once."""
+        return self.network
 
     @property
     def is_online(self):

@@ -21,9 +21,10 @@ from wagtail.search import index
 
 from .admin_forms import PageAdminForm
 from .blocks import BaseStreamBlock
+from .routing import DeferredChildRouteMixin
 
 
-class HomePage(Page):
+class HomePage(DeferredChildRouteMixin, Page):
     """The front door: what Commons is, and the latest from every network."""
 
     base_form_class = PageAdminForm  # own collections' images and documents only

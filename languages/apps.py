@@ -12,6 +12,9 @@ class LanguagesConfig(AppConfig):
     verbose_name = _("Languages")
 
     def ready(self):
-        from . import permissions
+        from . import (
+            permissions,
+            translations,  # noqa: F401 - the cached locales follow Locale changes
+        )
 
         permissions.connect()

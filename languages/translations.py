@@ -21,7 +21,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import urlencode
@@ -39,16 +43,34 @@ def admin_language(user):
     return settings.LANGUAGE_CODE
 
 
+#: The shared cache's copy of the site's locales (they change only when a site
+#: admin adds, edits or removes one: `forget_locales` then drops it).
+LOCALES_CACHE_KEY = "languages:locales"
+
+
 def request_locales(request):
-    """Returns every Locale, in the order of settings.LANGUAGES, fetched once
-    per request (one query) for whatever asks."""
+    """Returns every Locale, in the order of settings.LANGUAGES, once per
+    request for whatever asks: from the shared cache, else one query."""
     store = request.__dict__ if request is not None else {}
     if "_commons_locales" not in store:
-        order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
-        store["_commons_locales"] = sorted(
-            Locale.objects.all(), key=lambda locale: order.get(locale.language_code, len(order))
-        )
+        locales = cache.get(LOCALES_CACHE_KEY)
+        if locales is None:
+            order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+            locales = sorted(
+                Locale.objects.all(),
+                key=lambda locale: order.get(locale.language_code, len(order)),
+            )
+            cache.set(LOCALES_CACHE_KEY, locales, 24 * 60 * 60)
+        store["_commons_locales"] = locales
     return store["_commons_locales"]
+
+
+@receiver(post_save, sender=Locale, dispatch_uid="languages.locales_saved")
+@receiver(post_delete, sender=Locale, dispatch_uid="languages.locales_deleted")
+def forget_locales(**kwargs):
+    """A locale was added, changed or removed: the next request reads them again."""
+    cache.delete(LOCALES_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(LOCALES_CACHE_KEY))
 
 
 #: The query parameter the switcher adds when it keeps a reader on a page that

@@ -46,7 +46,10 @@ def latest_posts(context, network=None, count=LATEST_COUNT):
 def blog_feed_links(context, network=None, tag=None):
     """`<link rel="alternate">` tags for the RSS and Atom feeds of every post,
     or of `network`'s posts, or of `tag`'s posts."""
-    index = BlogIndexPage.for_locale(_locale_id(context, network))
+    locale_id = _locale_id(context, network)
+    index = context.get("blog_index")  # a post's page already knows it
+    if index is None or index.locale_id != locale_id:
+        index = BlogIndexPage.for_locale(locale_id)
     if index is None:
         return {}
     return {

@@ -3,16 +3,18 @@ under any page that opts in with `CommentableMixin`; `|comment_text` turns a
 comment's plain text into safe HTML (the moderation queue and emails may use
 it too).
 
-The section runs a fixed number of queries whatever the number of comments:
-one for every approved comment and reply on the page and its translations,
-plus a handful for settings, the house rules link and the poster's own
-comments.
+The thread is rendered once per change to the page's comments, in each
+language (a fragment cache, see `home.fragments` and `comments.signals`);
+the form, notices and the poster's own held comments are rendered for each
+request. Rendering the thread runs one query for every approved comment and
+reply on the page and its translations, whatever their number.
 """
 
 import re
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -20,12 +22,14 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
+from home.fragments import FRAME, cached_fragment
 from home.models import SiteSettings
 
 from ..escalation import waiting_label
 from ..forms import CommentForm
 from ..models import REPORTED_SESSION_KEY, Comment, CommentableMixin, CommentSettings
 from ..receipts import receipt_path
+from ..signals import thread_scope
 from ..spam import URL_RE, URL_TRAILING, flags_in_words
 
 register = template.Library()
@@ -96,23 +100,57 @@ def thread(comments):
 PUBLIC_FIELDS = ("id", "parent_id", "page_id", "name", "body", "language", "created_at")
 
 
+def rendered_thread(request, page, closed_reason):
+    """Returns (the number of approved comments shown, the HTML of the
+    thread) for `page`, rendered once per change to its comments in each
+    language (a fragment in `thread_scope(page)`): what every reader sees
+    alike, never the form or anyone's own held comments."""
+
+    def render():
+        page_language = page.locale.language_code
+        # Emails never leave the database for a public page: not even fetched.
+        comments = list(
+            Comment.objects.public()
+            .for_page(page)
+            .only(*PUBLIC_FIELDS)
+            .order_by("created_at", "pk")
+        )
+        for c in comments:
+            c.language_name = (
+                language_name(c.language) if c.language not in ("", page_language) else ""
+            )
+        threads, count = thread(comments)
+        html = render_to_string(
+            "comments/comment_thread.html",
+            {
+                "threads": threads,
+                "closed_reason": closed_reason,
+                "page_url": page.get_url(request),
+                "report_query": f"?on={page.pk}",
+            },
+        )
+        return count, html
+
+    return cached_fragment(
+        "comment-thread",
+        thread_scope(page),
+        render,
+        vary_on=[page.pk, bool(closed_reason), request.get_host()],
+        request=request,
+    )
+
+
 @register.inclusion_tag("comments/comments_section.html", takes_context=True)
 def comments_section(context, page):
     """The approved comments under `page` (on it and on every translation of
-    it), oldest first with one level of replies, and the form to join in."""
+    it), oldest first with one level of replies, and the form to join in.
+    The thread comes from its fragment (`rendered_thread`); the form, the
+    reader's own held comments and notices are rendered for each request."""
     request = context.get("request")
     if not isinstance(page, CommentableMixin) or request is None:
         return {"show": False}
     closed_reason = page.get_comments_closed_reason()
-    page_language = page.locale.language_code
-
-    # Emails never leave the database for a public page: not even fetched.
-    comments = list(
-        Comment.objects.public().for_page(page).only(*PUBLIC_FIELDS).order_by("created_at", "pk")
-    )
-    for c in comments:
-        c.language_name = language_name(c.language) if c.language not in ("", page_language) else ""
-    threads, count = thread(comments)
+    count, thread_html = rendered_thread(request, page, closed_reason)
 
     state = getattr(request, "comments_state", None)
     if state is not None and state.page_key != page.translation_key:
@@ -121,7 +159,16 @@ def comments_section(context, page):
     parent = state.parent if state else None
     if state is None and not closed_reason:
         reply_to = request.GET.get("reply_to", "")
-        parent = next((c for c in threads if str(c.pk) == reply_to), None)
+        if reply_to.isdigit():
+            # Only a shown top-level comment can be answered.
+            parent = (
+                Comment.objects.public()
+                .for_page(page)
+                .top_level()
+                .only(*PUBLIC_FIELDS)
+                .filter(pk=int(reply_to))
+                .first()
+            )
     form = state.form if state and state.form else None
     if form is None:
         form = CommentForm()
@@ -133,7 +180,6 @@ def comments_section(context, page):
     mine, posted = own_comments(request, page)
     session = getattr(request, "session", None)
     reported = session.pop(REPORTED_SESSION_KEY, None) if session is not None else None
-    house_rules = SiteSettings.load(request_or_site=request).house_rules_page
     return {
         "show": True,
         "page": page,
@@ -142,7 +188,7 @@ def comments_section(context, page):
         "page_url": page.get_url(request),
         "request": request,
         "csrf_token": context.get("csrf_token"),
-        "threads": threads,
+        "thread_html": thread_html,
         "count": count,
         "closed_reason": closed_reason,
         "form": form,
@@ -153,9 +199,22 @@ def comments_section(context, page):
         "mine": mine,
         "posted": posted,
         "reported": reported,
-        "house_rules_url": house_rules.localized.get_url(request) if house_rules else "",
+        "house_rules_url": house_rules_url(request),
         "report_query": f"?on={page.pk}",
     }
+
+
+def house_rules_url(request):
+    """Returns the house rules page's URL in the reader's language (or ""),
+    worked out once per change to the frame (the settings or a publish)."""
+
+    def find():
+        house_rules = SiteSettings.load(request_or_site=request).house_rules_page
+        return house_rules.localized.get_url(request) if house_rules else ""
+
+    return cached_fragment(
+        "house-rules-url", FRAME, find, vary_on=[request.get_host()], request=request
+    )
 
 
 def own_comments(request, page):

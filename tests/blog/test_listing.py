@@ -138,7 +138,7 @@ def test_a_blog_index_in_another_language_lists_every_post_once_in_its_language_
 # --- Query counts ---------------------------------------------------------------
 
 
-LISTING_QUERIES = 12
+LISTING_QUERIES = 9
 
 
 def count_queries(client, url):

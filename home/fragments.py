@@ -1,0 +1,183 @@
+"""Fragment caches: pieces of a page rendered once and reused until what they
+show changes, so that an uncached page costs little.
+
+A fragment is cached under a key made of its name, the *version* of its
+scope and what it varies on (the language, the site's address, the path...).
+A scope's version is a token kept in the shared cache (the file cache, or
+Redis with `REDIS_URL`, so every process sees it); `bump(scope)` replaces it,
+which orphans every fragment of that scope at once (they expire by
+themselves). Nothing is ever deleted key by key, so invalidation is exact
+however many variants a fragment has.
+
+Scopes:
+
+- `FRAME` ("frame"): the site's frame (navigation, language switcher,
+  `hreflang`, translation notices, footer). Bumped here when any page is
+  published, unpublished, moved or deleted, when a view restriction, a site,
+  a locale or the site settings change.
+- `"comments:<translation key>"`: a page's comment thread in every language
+  (see `comments.signals`), bumped on every comment transition and when a
+  shown comment is created, changed or deleted.
+
+Fragments hold only what every reader of the page sees: never a CSRF token,
+the userbar, a form, its errors or a resident's own held comments. Previews
+are never cached. Page-level caching (whole responses for anonymous
+readers) is a separate layer over this one.
+"""
+
+import functools
+import hashlib
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import translation
+
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+#: The scope of the site's frame.
+FRAME = "frame"
+
+#: How long a fragment lives at most (seconds). Versions make them exact;
+#: this only bounds how long orphaned fragments occupy the cache.
+FRAGMENT_SECONDS = getattr(settings, "FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
+
+_VERSION_KEY = "fragments:version:{}"
+
+
+@functools.cache
+def release():
+    """Returns a token of the templates this process renders with (each
+    template's path, size and modification time), so that fragments cached
+    by an older release of the site's templates are never reused after a
+    deploy, though the cache outlives it."""
+    digest = hashlib.blake2b(digest_size=8)
+    for template in sorted(Path(settings.BASE_DIR).glob("*/templates/**/*.html")):
+        stat = template.stat()
+        digest.update(f"{template}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    digest.update(settings.STATIC_URL.encode())
+    return digest.hexdigest()
+
+
+def _request_versions(request):
+    return request.__dict__.setdefault("_commons_fragment_versions", {}) if request else {}
+
+
+def version(scope, request=None):
+    """Returns the current version token of `scope`, read once per request
+    (when `request` is given). A scope with no version yet (a cleared cache)
+    gets a new one, so a fragment cached before the clear is never reused."""
+    memo = _request_versions(request)
+    if scope in memo:
+        return memo[scope]
+    key = _VERSION_KEY.format(scope)
+    token = cache.get(key)
+    if token is None:
+        cache.add(key, uuid.uuid4().hex, None)
+        token = cache.get(key)
+    memo[scope] = token
+    return token
+
+
+def bump(scope):
+    """Gives `scope` a new version: every fragment cached in it is stale from
+    now on. Done at once and again when the surrounding transaction commits,
+    so that a request rendering between the two never keeps old content
+    under the new version."""
+    key = _VERSION_KEY.format(scope)
+
+    def _replace():
+        cache.set(key, uuid.uuid4().hex, None)
+
+    _replace()
+    transaction.on_commit(_replace)
+
+
+def fragment_key(name, scope, vary_on=(), request=None):
+    """Returns the cache key of fragment `name` in `scope` for `vary_on`
+    (and the active language, always)."""
+    vary = [release(), version(scope, request), translation.get_language(), *vary_on]
+    return make_template_fragment_key(f"commons.{name}", vary)
+
+
+#: The query parameters of the site's listings and notices. A frame fragment
+#: varies on the page's full address, so a request with any other parameter
+#: (a search's words, a tracking tag) renders its frame without the cache:
+#: strangers' words never fill the cache with frames no one will reuse.
+FRAME_QUERY_PARAMETERS = frozenset(
+    {"page", "network", "tag", "theme", "area", "status", "unavailable", "reply_to"}
+)
+
+
+def cacheable(request):
+    """Returns True if fragments may be read from and written to the cache
+    for `request`: never for a preview."""
+    return request is not None and not getattr(request, "is_preview", False)
+
+
+def frame_cacheable(request):
+    """Returns True if the frame's fragments may be cached for `request`:
+    not a preview, and only the listings' own query parameters."""
+    return cacheable(request) and FRAME_QUERY_PARAMETERS.issuperset(request.GET)
+
+
+def cached_fragment(name, scope, render, *, vary_on=(), request=None):
+    """Returns the HTML of fragment `name`: from the cache when this version
+    of `scope` already rendered it for `vary_on`, otherwise `render()`
+    (stored for the next reader)."""
+    if not cacheable(request):
+        return render()
+    key = fragment_key(name, scope, vary_on, request)
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, FRAGMENT_SECONDS)
+    return html
+
+
+def cached_value(name, scope, compute, *, vary_on=()):
+    """Returns a value worked out once per version of `scope` (a setting the
+    frame's scope follows, say): `compute()` when not cached yet."""
+    key = fragment_key(name, scope, vary_on)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FRAGMENT_SECONDS)
+    return value
+
+
+# --- What the frame shows, and what changes it --------------------------------
+
+
+@receiver(page_published, dispatch_uid="home.fragments.published")
+@receiver(page_unpublished, dispatch_uid="home.fragments.unpublished")
+@receiver(post_page_move, dispatch_uid="home.fragments.moved")
+def frame_changed_by_page(sender, instance, **kwargs):
+    """A page went live, came down or moved: the navigation, switcher,
+    alternates and footer may name it."""
+    bump(FRAME)
+
+
+_FRAME_MODELS = (Site, Locale, PageViewRestriction, BaseGenericSetting, BaseSiteSetting)
+
+
+@receiver(post_save, dispatch_uid="home.fragments.frame_model_saved")
+def frame_changed_by_save(sender, instance=None, **kwargs):
+    """A site, locale, view restriction or setting (the site settings, and
+    every other) was saved."""
+    if isinstance(instance, _FRAME_MODELS):
+        bump(FRAME)
+
+
+@receiver(post_delete, dispatch_uid="home.fragments.frame_model_deleted")
+def frame_changed_by_delete(sender, instance=None, **kwargs):
+    """A page, site, locale, view restriction or setting was deleted."""
+    if isinstance(instance, (Page, *_FRAME_MODELS)):
+        bump(FRAME)

@@ -1,0 +1,54 @@
+"""`{% cached_fragment "name" scope vary... %}…{% endcached_fragment %}`:
+Django's `{% cache %}` with the fragment's scope version in its key, so
+that it is refreshed exactly when what it shows changes (see
+`home.fragments`), and never cached for a preview.
+
+The site's frame uses the scope "frame" and varies on the page's absolute
+address: `{% cached_fragment "nav" "frame" request.build_absolute_uri %}`;
+a request with query parameters other than the listings' own renders it
+uncached (`home.fragments.frame_cacheable`).
+Keep out of it anything personal: the CSRF token, the userbar, forms,
+messages.
+"""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from home.fragments import FRAME, cached_fragment, frame_cacheable
+
+register = template.Library()
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, scope, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.scope = scope
+        self.vary_on = vary_on
+
+    def render(self, context):
+        scope = self.scope.resolve(context)
+        if scope == FRAME and not frame_cacheable(context.get("request")):
+            return self.nodelist.render(context)
+        return mark_safe(  # noqa: S308 - the cached HTML is this nodelist's own output
+            cached_fragment(
+                self.name.resolve(context),
+                scope,
+                lambda: self.nodelist.render(context),
+                vary_on=[var.resolve(context) for var in self.vary_on],
+                request=context.get("request"),
+            )
+        )
+
+
+@register.tag("cached_fragment")
+def do_cached_fragment(parser, token):
+    """Caches its contents under a name, a scope (whose version is part of
+    the key) and any values it varies on, in the active language."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and a scope")
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    name, scope, *vary_on = (parser.compile_filter(bit) for bit in bits[1:])
+    return CachedFragmentNode(nodelist, name, scope, vary_on)

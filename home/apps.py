@@ -10,8 +10,10 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
-        from . import fragments  # noqa: F401 - the frame's version follows publishing
-        from . import signals
+        from . import (
+            fragments,  # noqa: F401 - the frame's version follows publishing
+            signals,
+        )
         from .site_url import apply_site_url_after_migrate
 
         signals.connect()

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from home import scheduled
+
 
 class CommentsConfig(AppConfig):
     """Public comments held for moderation."""
@@ -35,3 +37,4 @@ class CommentsConfig(AppConfig):
             export=privacy.export_comments,
             erase=privacy.erase_comments,
         )
+        scheduled.register("purge_comments", "comments.privacy.purge_past_retention", every="daily")

@@ -149,3 +149,13 @@ def purge_declined(days=DEFAULT_RETENTION_DAYS, dry_run=False, by=None):
         days,
     )
     return counts
+
+
+def purge_past_retention():
+    """The daily scheduled job (home.scheduled): `purge_declined` with the
+    default retention period. Returns what it did, for the log."""
+    counts = purge_declined(DEFAULT_RETENTION_DAYS)
+    return (
+        f"{counts[Comment.Status.REJECTED]} rejected and {counts[Comment.Status.SPAM]} spam "
+        f"comments older than {DEFAULT_RETENTION_DAYS} days purged"
+    )

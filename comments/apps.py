@@ -12,6 +12,8 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self):
+        # Imported here, not at the top: these modules import models, which
+        # Django only allows once the app registry is ready.
         from wagtail.log_actions import registry
 
         from .models import Comment, CommentLogEntry
@@ -26,9 +28,9 @@ class CommentsConfig(AppConfig):
         from home import privacy as site_privacy
 
         from . import (
-            notifications,  # noqa: F401
             privacy,
             signals,  # noqa: F401
+            tasks,  # noqa: F401 (its receivers enqueue the email)
         )
 
         site_privacy.register(

@@ -226,9 +226,13 @@ class CommentIndexView(generic.IndexView):
         if filterset.is_valid():
             queryset = filterset.filter_queryset(queryset)
         counts = dict.fromkeys(Comment.Status.values, 0)
-        # Grouped by network first where the queue is some networks' only, so
-        # the count walks the (network, status, created_at) index.
-        group_by = ("status",) if self.scope.site_wide else ("network_id", "status")
+        # Grouped by network first where the queue is some networks' only (a
+        # network moderator's, or one network chosen), so that the count walks
+        # the (network, status, created_at) index; else by state alone, which
+        # walks the (status, created_at) one.
+        one_network = filterset.is_valid() and filterset.form.cleaned_data.get("network")
+        by_state = self.scope.site_wide and not one_network
+        group_by = ("status",) if by_state else ("network_id", "status")
         for *_network, status, n in (
             queryset.order_by().values_list(*group_by).annotate(n=Count("pk")).order_by()
         ):

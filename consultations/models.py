@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -393,6 +394,30 @@ class ConsultationPage(CommentableMixin, AbstractForm):
             return None
         now = timezone.now() if now is None else now
         return (self.closes_at - now).days
+
+    def status_text(self, now=None):
+        """Returns the status as a person reads it: "Open, closes in 3 days",
+        "Results published"."""
+        status = self.status_at(now)
+        days = self.closes_in_days(now)
+        if days is None:
+            return str(status.label)
+        if days == 0:
+            closing = gettext("closes today")
+        else:
+            closing = ngettext("closes in %(days)s day", "closes in %(days)s days", days) % {
+                "days": days
+            }
+        return gettext("%(status)s, %(closing)s") % {"status": status.label, "closing": closing}
+
+    def get_admin_display_title(self):
+        """The title in the admin's page listings (and wherever the admin
+        names the page), with the consultation's status beside it, so that
+        an editor sees which are open, closing or awaiting their outcome."""
+        return gettext("%(title)s (%(status)s)") % {
+            "title": super().get_admin_display_title(),
+            "status": self.status_text(),
+        }
 
     @property
     def outcome_is_published(self):

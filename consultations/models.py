@@ -125,6 +125,12 @@ class Decision(models.TextChoices):
     NOT_TAKEN_FORWARD = "not_taken_forward", _("Not taken forward")
 
 
+def _point_key(text):
+    """Returns `text` as a decision's point and a proposal heading are
+    matched: case and runs of spaces ignored."""
+    return " ".join(str(text).split()).casefold()
+
+
 class ConsultationDecision(TranslatableMixin, Orderable):
     """One decision of "We did": the point of the proposal it answers, what
     was decided and why."""
@@ -419,6 +425,26 @@ class ConsultationPage(CommentableMixin, AbstractForm):
             "status": self.status_text(),
         }
 
+    def proposal_anchors(self):
+        """Returns {heading text (case and spaces ignored): anchor id} for the
+        proposal's headings; every block of the proposal carries its anchor
+        id on the page (`proposal-<block id>`)."""
+        return {
+            _point_key(block.value["text"]): f"proposal-{block.id}"
+            for block in self.proposal
+            if block.block_type == "heading"
+        }
+
+    def decisions_with_anchors(self):
+        """Returns the decisions of "We did", each with `proposal_anchor`: the
+        anchor of the proposal's heading its point names (None if no heading
+        reads so, and the point is shown as plain text)."""
+        anchors = self.proposal_anchors()
+        decisions = list(self.decisions.all())
+        for decision in decisions:
+            decision.proposal_anchor = anchors.get(_point_key(decision.proposal_point))
+        return decisions
+
     @property
     def outcome_is_published(self):
         return self.status == Status.RESULTS_PUBLISHED
@@ -521,7 +547,7 @@ class ConsultationPage(CommentableMixin, AbstractForm):
         if status in (Status.CLOSED, Status.RESULTS_PUBLISHED):
             context["results"] = self.get_results()
         if status == Status.RESULTS_PUBLISHED:
-            context["decisions"] = self.decisions.all()
+            context["decisions"] = self.decisions_with_anchors()
             context["published_answers"] = self.published_answers()
         return context
 

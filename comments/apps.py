@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from home import scheduled
+
 
 class CommentsConfig(AppConfig):
     """Public comments held for moderation."""
@@ -10,6 +12,8 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self):
+        # Imported here, not at the top: these modules import models, which
+        # Django only allows once the app registry is ready.
         from wagtail.log_actions import registry
 
         from .models import Comment, CommentLogEntry
@@ -24,9 +28,9 @@ class CommentsConfig(AppConfig):
         from home import privacy as site_privacy
 
         from . import (
-            notifications,  # noqa: F401
             privacy,
             signals,  # noqa: F401
+            tasks,  # noqa: F401 (its receivers enqueue the email)
         )
 
         site_privacy.register(
@@ -34,4 +38,12 @@ class CommentsConfig(AppConfig):
             label=_("Comments"),
             export=privacy.export_comments,
             erase=privacy.erase_comments,
+        )
+        # The retention periods of Settings > Comment settings: old approved
+        # comments lose their email and IP address; old pending, rejected and
+        # spam ones go (purge_comments, with the same purge, is for by hand).
+        scheduled.register("comment_retention", "comments.retention.scheduled_run", every="daily")
+        # Comments waiting past their network's target go to the site moderators.
+        scheduled.register(
+            "escalate_overdue_comments", "comments.escalation.escalate_overdue", every="hourly"
         )

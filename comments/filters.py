@@ -4,11 +4,13 @@ page, age and escalation. The network and page choices only offer what the moder
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 import django_filters
 
@@ -38,7 +40,10 @@ def one_per_translation(pages):
     """Returns `pages` with one page per set of translations: the original in
     the default language where there is one. A conversation spans every
     translation of a page, so the filters offer each page (or network) once."""
-    originals = pages.filter(locale=Locale.get_default())
+    # The default locale by its language code in the same query (not a
+    # Locale lookup per filter per request).
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    originals = pages.filter(locale__language_code=default_language)
     return originals | pages.exclude(translation_key__in=originals.values("translation_key"))
 
 

@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Lower
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -91,6 +91,15 @@ class CommentQuerySet(models.QuerySet):
 
     def by_email(self, email):
         return self.filter(email__iexact=email.strip())
+
+    def with_email_starting(self, text):
+        """Returns the comments whose email address starts with `text`, in
+        any case: a range on the lower-cased address, which its index
+        (comments_email_lower_idx) answers without reading every comment."""
+        prefix = text.strip().lower()
+        return self.alias(email_lower=Lower("email")).filter(
+            email_lower__gte=prefix, email_lower__lt=prefix + "\U0010ffff"
+        )
 
     def in_networks(self, networks):
         """Returns the comments on the pages of `networks` (NetworkPages), in
@@ -232,6 +241,8 @@ class Comment(models.Model):
             models.Index(fields=["network", "page"], name="comments_network_page_idx"),
             models.Index(fields=["page", "status"]),
             models.Index(fields=["email"]),
+            # The queue's search for an email address (`with_email_starting`).
+            models.Index(Lower("email"), name="comments_email_lower_idx"),
         ]
         permissions = [("moderate_comment", _("Can moderate comments"))]
 

@@ -15,9 +15,9 @@
   comment once that reply is published. Spam decisions are never mailed (the
   address on a spam comment is often someone else's).
 
-The signal receivers only enqueue tasks, after the transaction commits; the
-tasks (comments/tasks.py) call the senders below in the worker, never inside
-a request. Emails are rendered from plain-text and HTML templates in the
+The signal receivers (comments/tasks.py) only enqueue tasks, after the
+transaction commits; the tasks call the senders below in the worker, never
+inside a request. Emails are rendered from plain-text and HTML templates in the
 reader's language: moderators' through `home.staff_email.email_staff` (in
 their admin language, with the admin link), commenters' through its
 `send_email`.
@@ -27,9 +27,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -40,51 +37,13 @@ from home.models import SiteSettings
 from home.staff_email import email_staff, send_email
 from networks.permissions import networks_moderated_by
 
-from .models import Comment, CommentSettings, appeal_decided, comment_status_changed
+from .models import Comment, CommentSettings
 from .moderation import comments_moderated_by, moderators_of
 from .receipts import receipt_url
 
 #: Decisions that publish a comment, and those that tell its writer it is not (or no longer) shown.
 PUBLISHING_ACTIONS = {"approve", "restore", "edit_and_approve"}
 DECLINING_ACTIONS = {"reject", "hide"}
-
-
-# --- Signal receivers: enqueue only, after commit -----------------------------
-
-
-@receiver(post_save, sender=Comment, dispatch_uid="comments.notify_on_create")
-def comment_created(sender, instance, created, raw=False, **kwargs):
-    """A new pending comment wakes its moderators; a comment published at once
-    (a trusted commenter) is treated like an approval."""
-    if raw or not created:
-        return
-    from . import tasks
-
-    if instance.status == Comment.Status.PENDING:
-        transaction.on_commit(lambda: tasks.notify_moderators.enqueue(instance.pk), robust=True)
-    elif instance.status == Comment.Status.APPROVED:
-        transaction.on_commit(
-            lambda: tasks.notify_commenter.enqueue(instance.pk, "approve"), robust=True
-        )
-
-
-@receiver(comment_status_changed, dispatch_uid="comments.notify_on_decision")
-def comment_decided(sender, comment, previous, action, by, **kwargs):
-    """Tells the commenter (if they asked) once the decision is committed."""
-    from . import tasks
-
-    if action in PUBLISHING_ACTIONS | DECLINING_ACTIONS:
-        transaction.on_commit(
-            lambda: tasks.notify_commenter.enqueue(comment.pk, action), robust=True
-        )
-
-
-@receiver(appeal_decided, dispatch_uid="comments.notify_on_appeal")
-def appeal_was_decided(sender, appeal, **kwargs):
-    """Tells the writer the outcome of their appeal once it is committed."""
-    from . import tasks
-
-    transaction.on_commit(lambda: tasks.notify_appeal_outcome.enqueue(appeal.pk), robust=True)
 
 
 # --- Helpers ------------------------------------------------------------------
@@ -130,11 +89,11 @@ def _digest_key(user):
     return f"comments:moderator-digest-scheduled:{user.pk}"
 
 
-def notify_moderators_of(comment):
+def notify_moderators_of(comment, *, schedule_digest):
     """Tells each moderator of `comment`'s page that comments wait, unless
-    they were told within the last `notify_every_minutes`."""
-    from . import tasks
-
+    they were told within the last `notify_every_minutes`; for those told
+    recently, calls `schedule_digest(user, run_after)` once per quiet period
+    (the task that sends the digest lives in comments.tasks, above this)."""
     minutes = CommentSettings.load().notify_every_minutes
     sent = 0
     for user in moderators_of(comment.page):
@@ -144,9 +103,7 @@ def notify_moderators_of(comment):
             continue
         # Told recently: make sure one digest follows at the end of the quiet period.
         if _can_defer() and cache.add(_digest_key(user), 1, timeout=minutes * 60):
-            tasks.send_moderator_digest.using(run_after=now + timedelta(minutes=minutes)).enqueue(
-                user.pk
-            )
+            schedule_digest(user, now + timedelta(minutes=minutes))
     return sent
 
 

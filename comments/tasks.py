@@ -1,15 +1,21 @@
 """Background tasks (django-tasks) that send the comments' email, so that no
-request ever waits for a mail server. Production runs them with
+request ever waits for a mail server, and the signal receivers that enqueue
+them once a transaction commits. Production runs them with
 `manage.py db_worker`; tests run them immediately. Each task takes ids, not
 objects or addresses, so the queue holds no personal data and a task that
-runs late sees the comment as it is then."""
+runs late sees the comment as it is then. The senders are in
+comments/notifications.py, below this module."""
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 
 from django_tasks import task
 
 from . import escalation, notifications, retention
-from .models import Comment, CommentAppeal
+from .models import Comment, CommentAppeal, appeal_decided, comment_status_changed
+from .notifications import DECLINING_ACTIONS, PUBLISHING_ACTIONS
 
 
 @task()
@@ -19,7 +25,12 @@ def notify_moderators(comment_id):
     comment = Comment.objects.select_related("page").filter(pk=comment_id).first()
     if comment is None or comment.status != Comment.Status.PENDING:
         return 0
-    return notifications.notify_moderators_of(comment)
+    return notifications.notify_moderators_of(comment, schedule_digest=schedule_moderator_digest)
+
+
+def schedule_moderator_digest(user, run_after):
+    """Enqueues the digest that follows a quiet period for `user`."""
+    send_moderator_digest.using(run_after=run_after).enqueue(user.pk)
 
 
 @task()
@@ -70,3 +81,31 @@ def escalate_overdue_comments():
     site moderators one message listing them. Run hourly. Returns how many
     were escalated."""
     return escalation.escalate_overdue()
+
+
+# --- Signal receivers: enqueue only, after commit -----------------------------
+
+
+@receiver(post_save, sender=Comment, dispatch_uid="comments.notify_on_create")
+def comment_created(sender, instance, created, raw=False, **kwargs):
+    """A new pending comment wakes its moderators; a comment published at once
+    (a trusted commenter) is treated like an approval."""
+    if raw or not created:
+        return
+    if instance.status == Comment.Status.PENDING:
+        transaction.on_commit(lambda: notify_moderators.enqueue(instance.pk), robust=True)
+    elif instance.status == Comment.Status.APPROVED:
+        transaction.on_commit(lambda: notify_commenter.enqueue(instance.pk, "approve"), robust=True)
+
+
+@receiver(comment_status_changed, dispatch_uid="comments.notify_on_decision")
+def comment_decided(sender, comment, previous, action, by, **kwargs):
+    """Tells the commenter (if they asked) once the decision is committed."""
+    if action in PUBLISHING_ACTIONS | DECLINING_ACTIONS:
+        transaction.on_commit(lambda: notify_commenter.enqueue(comment.pk, action), robust=True)
+
+
+@receiver(appeal_decided, dispatch_uid="comments.notify_on_appeal")
+def appeal_was_decided(sender, appeal, **kwargs):
+    """Tells the writer the outcome of their appeal once it is committed."""
+    transaction.on_commit(lambda: notify_appeal_outcome.enqueue(appeal.pk), robust=True)

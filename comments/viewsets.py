@@ -183,9 +183,10 @@ class CommentIndexView(generic.IndexView):
             networks = NetworkPage.objects.all()
         else:
             visible = comments_visible_to(self.request.user)
+            # One indexed probe per network, not the networks of every visible comment.
             networks = NetworkPage.objects.filter(
                 pk__in=networks_moderated_by(self.request.user).values("pk")
-            ) | NetworkPage.objects.filter(pk__in=visible.values("network_id"))
+            ) | NetworkPage.objects.filter(Exists(visible.filter(network_id=OuterRef("pk"))))
         return list(networks.order_by("title").only("pk", "title", "translation_key", "locale_id"))
 
     @cached_property
@@ -250,25 +251,70 @@ class CommentIndexView(generic.IndexView):
     def get_action_url(self, comment, action):
         return reverse("comments:action", args=[comment.pk, action])
 
-    def state_counts(self):
-        """Returns [(value, label, count)] for each state (and "reported")
-        under the current filters other than the state: two queries."""
+    def search_queryset(self, queryset):
+        """The `q` search. Text that looks like an email address (it has an
+        "@"), typed by a moderator, finds the comments whose address starts
+        with it, through the index on the lower-cased address, instead of
+        looking for it anywhere in every comment's text."""
+        if self.is_searching and "@" in self.search_query and "email" in self.search_fields:
+            return queryset.with_email_starting(self.search_query)
+        return super().search_queryset(queryset)
+
+    @cached_property
+    def counts_by_state(self):
+        """Returns {state: count} for each state and "reported", under the
+        current filters and search other than the state: two queries, which
+        also give the listing its count (see get_paginator)."""
         filterset = CommentFilterSet(
             **{**self.get_filterset_kwargs(), "data": {**self.filters.data.dict(), "state": ""}}
         )
         queryset = self.search_queryset(comments_visible_to(self.request.user))
         if filterset.is_valid():
             queryset = filterset.filter_queryset(queryset)
-        counts = dict(
-            queryset.order_by()
-            .values_list("status")
-            .annotate(n=Count("pk"))
-            .values_list("status", "n")
-        )
-        rows = [(value, label, counts.get(value, 0)) for value, label in Comment.Status.choices]
-        rows.append((REPORTED, _("Reported"), queryset.with_open_reports().count()))
-        rows.append((APPEAL, _("Appeal"), queryset.with_open_appeals().count()))
+        counts = dict.fromkeys(Comment.Status.values, 0)
+        # Grouped by network first where the queue is some networks' only (a
+        # network moderator's, or one network chosen), so that the count walks
+        # the (network, status, created_at) index; else by state alone, which
+        # walks the (status, created_at) one.
+        one_network = filterset.is_valid() and filterset.form.cleaned_data.get("network")
+        by_state = self.scope.site_wide and not one_network
+        group_by = ("status",) if by_state else ("network_id", "status")
+        for *_network, status, n in (
+            queryset.order_by().values_list(*group_by).annotate(n=Count("pk")).order_by()
+        ):
+            counts[status] = counts.get(status, 0) + n
+        counts[REPORTED] = queryset.with_open_reports().count()
+        counts[APPEAL] = queryset.with_open_appeals().count()
+        return counts
+
+    def state_counts(self):
+        """Returns [(value, label, count)] for each state (and "reported")
+        under the current filters other than the state, then "reported" and "appeal"."""
+        counts = self.counts_by_state
+        rows = [(value, label, counts[value]) for value, label in Comment.Status.choices]
+        rows.append((REPORTED, _("Reported"), counts[REPORTED]))
+        rows.append((APPEAL, _("Appeal"), counts[APPEAL]))
         return rows
+
+    def listing_count(self):
+        """Returns how many comments the listing holds, from the state counts
+        (None where they cannot tell: an invalid filter)."""
+        if not self.filters.is_valid():
+            return None
+        state = self.filters.form.cleaned_data.get("state") or ""
+        counts = self.counts_by_state
+        if state == "":
+            return sum(counts[value] for value in Comment.Status.values)
+        return counts.get(state)
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        """Wagtail's paginator, told the listing's count (already counted
+        for the state counts) instead of counting the same rows again."""
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        count = self.listing_count()
+        if count is not None:
+            paginator.count = count  # a cached_property on Django's Paginator
+        return paginator
 
     def past_target_counts(self):
         """Returns, for each network the user sees with pending comments past

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from home import scheduled
+
 
 class ConsultationsConfig(AppConfig):
     """Consultations: questions built by editors, answers while open, results
@@ -25,4 +27,14 @@ class ConsultationsConfig(AppConfig):
             label=_("Consultation responses"),
             export=privacy.export_responses,
             erase=privacy.erase_responses,
+        )
+        scheduled.register(
+            "remind_overdue_outcomes",
+            "consultations.tasks.enqueue_outcome_reminders",
+            every="daily",
+        )
+        scheduled.register(
+            "erase_expired_consultation_details",
+            "consultations.privacy.erase_expired_details",
+            every="daily",
         )

@@ -255,7 +255,16 @@ def load_closed(network, now, topic, summary, *, with_outcome=True, slug_suffix=
         f"{network.slug}-priorities{slug_suffix}",
         title=topic,
         summary=summary,
-        proposal=p("We put forward three ideas and asked which should come first."),
+        # A heading per idea: each decision of "We did" links to its own.
+        proposal=[
+            *p("We put forward three ideas and asked which should come first."),
+            {"type": "heading", "value": {"text": "Run more events", "level": "h3"}},
+            *p("An event every month, somewhere different each time."),
+            {"type": "heading", "value": {"text": "Write a shared guide", "level": "h3"}},
+            *p("One guide to what each member organisation offers."),
+            {"type": "heading", "value": {"text": "Meet more often online", "level": "h3"}},
+            *p("A short online meeting between the monthly ones."),
+        ],
         opens_at=now - 70 * DAY,
         closes_at=now - 40 * DAY,
         results_due=(now - 12 * DAY).date(),

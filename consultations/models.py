@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -124,6 +125,12 @@ class Decision(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     CHANGED = "changed", _("Changed")
     NOT_TAKEN_FORWARD = "not_taken_forward", _("Not taken forward")
+
+
+def _point_key(text):
+    """Returns `text` as a decision's point and a proposal heading are
+    matched: case and runs of spaces ignored."""
+    return " ".join(str(text).split()).casefold()
 
 
 class ConsultationDecision(TranslatableMixin, Orderable):
@@ -396,6 +403,50 @@ class ConsultationPage(CommentableMixin, AbstractForm):
         now = timezone.now() if now is None else now
         return (self.closes_at - now).days
 
+    def status_text(self, now=None):
+        """Returns the status as a person reads it: "Open, closes in 3 days",
+        "Results published"."""
+        status = self.status_at(now)
+        days = self.closes_in_days(now)
+        if days is None:
+            return str(status.label)
+        if days == 0:
+            closing = gettext("closes today")
+        else:
+            closing = ngettext("closes in %(days)s day", "closes in %(days)s days", days) % {
+                "days": days
+            }
+        return gettext("%(status)s, %(closing)s") % {"status": status.label, "closing": closing}
+
+    def get_admin_display_title(self):
+        """The title in the admin's page listings (and wherever the admin
+        names the page), with the consultation's status beside it, so that
+        an editor sees which are open, closing or awaiting their outcome."""
+        return gettext("%(title)s (%(status)s)") % {
+            "title": super().get_admin_display_title(),
+            "status": self.status_text(),
+        }
+
+    def proposal_anchors(self):
+        """Returns {heading text (case and spaces ignored): anchor id} for the
+        proposal's headings; every block of the proposal carries its anchor
+        id on the page (`proposal-<block id>`)."""
+        return {
+            _point_key(block.value["text"]): f"proposal-{block.id}"
+            for block in self.proposal
+            if block.block_type == "heading"
+        }
+
+    def decisions_with_anchors(self):
+        """Returns the decisions of "We did", each with `proposal_anchor`: the
+        anchor of the proposal's heading its point names (None if no heading
+        reads so, and the point is shown as plain text)."""
+        anchors = self.proposal_anchors()
+        decisions = list(self.decisions.all())
+        for decision in decisions:
+            decision.proposal_anchor = anchors.get(_point_key(decision.proposal_point))
+        return decisions
+
     @property
     def outcome_is_published(self):
         return self.status == Status.RESULTS_PUBLISHED
@@ -507,7 +558,7 @@ class ConsultationPage(CommentableMixin, AbstractForm):
         if status in (Status.CLOSED, Status.RESULTS_PUBLISHED):
             context["results"] = self.get_results()
         if status == Status.RESULTS_PUBLISHED:
-            context["decisions"] = self.decisions.all()
+            context["decisions"] = self.decisions_with_anchors()
             context["published_answers"] = self.published_answers()
         return context
 

@@ -34,7 +34,7 @@ from networks.viewsets import (
     as_read,
 )
 
-from .models import ConsultationPage
+from .models import ConsultationFormField, ConsultationPage
 from .permissions import consultations_for_staff
 from .responses import ConsultationResponse, InvalidTransition, Publication
 
@@ -60,6 +60,24 @@ def answer_text(response):
 def answer_excerpt(response):
     """Returns the start of `answer_text`, for the listing."""
     return Truncator(answer_text(response)).words(20) or _("(no text answers)")
+
+
+def with_long_text_names(responses):
+    """Returns `responses` (a list) with their consultations' long-text
+    questions fetched for all of them in one query, so that `free_text` asks
+    the database nothing however many rows a listing shows."""
+    from_pages = {}
+    for page_id, name in (
+        ConsultationFormField.objects.filter(
+            page_id__in={response.page_id for response in responses}, field_type="multiline"
+        )
+        .order_by("sort_order", "pk")
+        .values_list("page_id", "clean_name")
+    ):
+        from_pages.setdefault(page_id, []).append(name)
+    for response in responses:
+        response._long_text_names = from_pages.get(response.page_id, [])
+    return responses
 
 
 class ResponsePermissionPolicy(BasePermissionPolicy):
@@ -134,6 +152,13 @@ class ResponseIndexView(DecisionIndexView):
         data.setdefault("publication", Publication.PENDING)
         kwargs["data"] = data
         return kwargs
+
+    def paginate_queryset(self, queryset, page_size):
+        """One page of answers, each row's text needing no further query
+        (`with_long_text_names`)."""
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = with_long_text_names(list(object_list))
+        return paginator, page, page.object_list, is_paginated
 
     @cached_property
     def columns(self):

@@ -141,11 +141,13 @@ class ConsultationResponse(AbstractFormSubmission):
 
     def free_text(self):
         """Returns the long-text answers, one paragraph each: what may be published."""
-        long_text = [
-            field.clean_name
-            for field in self.page.specific.form_fields.all()
-            if field.field_type == "multiline"
-        ]
+        long_text = self.__dict__.get("_long_text_names")
+        if long_text is None:
+            long_text = [
+                field.clean_name
+                for field in self.page.specific.form_fields.all()
+                if field.field_type == "multiline"
+            ]
         return "\n\n".join(
             str(self.form_data[name]) for name in long_text if self.form_data.get(name)
         )

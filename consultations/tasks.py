@@ -1,7 +1,7 @@
 """Background work for consultations: remind a network's editors, once,
 when a closed consultation has waited too long for its outcome. Sent by the
 task worker, never inside a request; `manage.py remind_overdue_outcomes`
-enqueues it (run it daily from cron). The email goes through
+enqueues it (daily, through `run_scheduled_jobs`). The email goes through
 `home.staff_email.email_staff`: each editor in their admin language, plain
 text and HTML, with an absolute link to the consultation in the admin."""
 
@@ -60,3 +60,10 @@ def remind_overdue_outcomes():
         )
         reminded += 1
     return reminded
+
+
+def enqueue_outcome_reminders():
+    """The daily scheduled job (home.scheduled): hands the reminder to the
+    task worker, which sends the email (each consultation once)."""
+    remind_overdue_outcomes.enqueue()
+    return "reminder of overdue outcomes enqueued"

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from home import scheduled
+
 
 class EventsConfig(AppConfig):
     """Events: what's on across every network, calendars, registrations."""
@@ -24,4 +26,7 @@ class EventsConfig(AppConfig):
             label=_("Event registrations"),
             export=privacy.export_personal_data,
             erase=privacy.erase_personal_data,
+        )
+        scheduled.register(
+            "purge_registrations", "events.privacy.remove_expired_attendee_details", every="daily"
         )

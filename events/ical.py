@@ -84,7 +84,8 @@ def build_vevent(event, url, *, sequence=None, include_online=False, stamp=None)
     vevent.add("summary", event.title)
     if event.all_day:
         vevent.add("dtstart", event.local_start.date())
-        vevent.add("dtend", event.local_end.date() + datetime.timedelta(days=1))
+        # DTEND of a DATE event is exclusive (RFC 5545): the day after the last.
+        vevent.add("dtend", event.last_day + datetime.timedelta(days=1))
     else:
         vevent.add("dtstart", event.local_start)
         vevent.add("dtend", event.local_end)

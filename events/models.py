@@ -69,6 +69,17 @@ class TaggedEvent(TaggedItemBase):
     )
 
 
+def last_day(local_start, local_end, *, all_day):
+    """Returns the last day an event is on, from its local start and end.
+    The one rule for every calendar, page and listing: an all-day event's end
+    date is its last day, and an end at 00:00 on a later day means it ended
+    the day before (an editor who types "until midnight" means that day,
+    not one more). A timed event's last day is the date of its end."""
+    if all_day and local_end.time() == datetime.time.min and local_end.date() > local_start.date():
+        return local_end.date() - datetime.timedelta(days=1)
+    return local_end.date()
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """One date of an event: the event itself for a one-off event, or one of
@@ -87,6 +98,17 @@ class Occurrence:
     @property
     def local_end(self):
         return timezone.localtime(self.end, recurrence.event_zone())
+
+    @property
+    def last_day(self):
+        """The last day this date of the event is on (see `last_day`)."""
+        return last_day(self.local_start, self.local_end, all_day=self.event.all_day)
+
+    @property
+    def days(self):
+        """Every day this date of the event is on, first to last."""
+        first = self.local_start.date()
+        return [first + datetime.timedelta(days=n) for n in range((self.last_day - first).days + 1)]
 
     @property
     def url_suffix(self):
@@ -506,9 +528,7 @@ class EventPage(CommentableMixin, RoutablePageMixin, Page):
             "startDate": (
                 occurrence.local_start.date() if self.all_day else occurrence.local_start
             ).isoformat(),
-            "endDate": (
-                occurrence.local_end.date() if self.all_day else occurrence.local_end
-            ).isoformat(),
+            "endDate": (occurrence.last_day if self.all_day else occurrence.local_end).isoformat(),
             "eventStatus": f"https://schema.org/{statuses[self.status]}",
             "eventAttendanceMode": "https://schema.org/"
             + modes.get((self.has_venue, self.is_online), "OfflineEventAttendanceMode"),
@@ -541,6 +561,11 @@ class EventPage(CommentableMixin, RoutablePageMixin, Page):
     @property
     def local_end(self):
         return timezone.localtime(self.end, recurrence.event_zone())
+
+    @property
+    def last_day(self):
+        """The last day of the event's first date (see `last_day`)."""
+        return last_day(self.local_start, self.local_end, all_day=self.all_day)
 
     @property
     def exceptions(self):

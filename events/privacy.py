@@ -15,6 +15,7 @@ The first two are events' part of the site-wide privacy requests
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -86,3 +87,9 @@ def remove_past_attendee_details(days, now=None):
         if event.occurrences()[-1].end < cutoff
     ]
     return _erase(Registration.objects.filter(event_id__in=over, erased=False), reason="retention")
+
+
+def remove_expired_attendee_details():
+    """The daily scheduled job (home.scheduled): `remove_past_attendee_details`
+    after EVENTS_REGISTRATION_RETENTION_DAYS. Returns how many."""
+    return remove_past_attendee_details(settings.EVENTS_REGISTRATION_RETENTION_DAYS)

@@ -107,7 +107,10 @@ def month_page(index, request, year, month):
     by_day = {}
     for upcoming in (True, False):
         for occurrence in listings.occurrences_of(events, start=start, end=end, upcoming=upcoming):
-            by_day.setdefault(occurrence.local_start.date(), []).append(occurrence)
+            # An all-day event is on each of its days; a timed one on the day it starts.
+            days = occurrence.days if occurrence.event.all_day else [occurrence.local_start.date()]
+            for day in days:
+                by_day.setdefault(day, []).append(occurrence)
     for day in by_day.values():
         day.sort(key=lambda o: o.start)
     weeks = [

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+from . import scheduled
+
 
 class HomeConfig(AppConfig):
     """The frame of the site: home page, standard pages, site settings, and
@@ -10,6 +12,8 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
+        # Imported here, not at the top: it imports Wagtail's models, which
+        # Django only allows once the app registry is ready.
         from . import (
             fragments,  # noqa: F401 - the frame's version follows publishing
             signals,
@@ -20,4 +24,8 @@ class HomeConfig(AppConfig):
 
         post_migrate.connect(
             apply_site_url_after_migrate, sender=self, dispatch_uid="home.site_url"
+        )
+        # Wagtail's scheduled publishing ("go live at", "expire at").
+        scheduled.register(
+            "publish_scheduled_pages", scheduled.command("publish_scheduled"), every="hourly"
         )

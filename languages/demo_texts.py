@@ -617,6 +617,26 @@ ENTRIES += [
         "جواب دینے والوں میں سے زیادہ تر کی یہ پہلی پسند تھی۔",
     ),
     ("Meet more often online", "Częstsze spotkania online", None, "آن لائن زیادہ ملاقاتیں"),
+    # The closed consultation's proposal, headed by its three ideas.
+    ("Write a shared guide", "Wspólny przewodnik", None, "ایک مشترکہ رہنما کتابچہ"),
+    (
+        "An event every month, somewhere different each time.",
+        "Wydarzenie co miesiąc, za każdym razem w innym miejscu.",
+        None,
+        "ہر مہینے ایک تقریب، ہر بار کسی نئی جگہ۔",
+    ),
+    (
+        "One guide to what each member organisation offers.",
+        "Jeden przewodnik po tym, co oferuje każda organizacja członkowska.",
+        None,
+        "ایک کتابچہ کہ ہر رکن تنظیم کیا پیش کرتی ہے۔",
+    ),
+    (
+        "A short online meeting between the monthly ones.",
+        "Krótkie spotkanie online pomiędzy comiesięcznymi spotkaniami.",
+        None,
+        "ماہانہ ملاقاتوں کے بیچ ایک مختصر آن لائن ملاقات۔",
+    ),
     (
         "We will not add online meetings this year.",
         "W tym roku nie dodamy spotkań online.",

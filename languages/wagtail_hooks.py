@@ -8,11 +8,17 @@ People listing shows an editor only the people they may change.) Its
 (`languages.publishing`).
 """
 
+import functools
+
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 
 from wagtail import hooks
+from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail_localize import wagtail_hooks as localize_hooks
 
 from .publishing import refuse_incomplete_publish
 from .views import (
@@ -58,27 +64,76 @@ def register_guarded_translation_views():
     ]
 
 
-def translation_buttons_for_editors(page, user, **kwargs):
-    """wagtail-localize's "Translate this page" and "Sync translated pages",
-    only on pages the user may edit: anyone else would be refused by the
-    guarded views, so the buttons would only lead to an error."""
-    if not page.permissions_for_user(user).can_edit():
-        return []
-    return localize_hooks.page_listing_more_buttons(page, user, **kwargs)
+def is_translation_button(button):
+    """Returns True if `button` is one of wagtail-localize's page buttons
+    ("Translate this page", "Sync translated pages"), told apart by where
+    it leads."""
+    url = getattr(button, "url", None) or ""
+    return url.startswith(translation_url_prefixes())
 
 
-# Wagtail has no hook to change the page header's buttons or the listing's
-# "More" menu once they are made, so wagtail-localize's button hook is swapped
-# for the guarded one where it is registered. Importing its hooks module above
-# registered them already; Wagtail's own search for hooks will not import it
-# twice. tests/i18n/test_translation_permissions.py fails if the swap misses.
-for _hook_name in ("register_page_header_buttons", "register_page_listing_more_buttons"):
-    hooks._hooks[_hook_name] = [
-        (translation_buttons_for_editors, order)
-        if fn is localize_hooks.page_listing_more_buttons
-        else (fn, order)
-        for fn, order in hooks._hooks.get(_hook_name, [])
-    ]
+@functools.cache
+def translation_url_prefixes():
+    """Returns where wagtail-localize's page buttons lead: the addresses of
+    its submit and sync views, without the page's or source's id."""
+    return tuple(
+        reverse(name, args=[0]).removesuffix("0/")
+        for name in (
+            "wagtail_localize:submit_page_translation",
+            "wagtail_localize:update_translations",
+        )
+    )
+
+
+def without_translation_buttons(buttons, page, user):
+    """Returns `buttons` without wagtail-localize's translate and sync buttons
+    when `user` may not edit `page`: the guarded views would refuse them, so
+    the buttons would only lead to an error."""
+    if page.permissions_for_user(user).can_edit():
+        return list(buttons)
+    return [button for button in buttons if not is_translation_button(button)]
+
+
+@hooks.register("construct_page_listing_buttons")
+def guard_listing_translation_buttons(buttons, page, user, context=None):
+    """The explorer's rows: wagtail-localize puts its buttons in each row's
+    "More" dropdown (Wagtail's ButtonWithDropdownFromHook), so they are taken
+    out of that dropdown's buttons, through Wagtail's documented hook for
+    changing a row's buttons."""
+    for button in buttons:
+        if isinstance(button, ButtonWithDropdownFromHook):
+            button.dropdown_buttons = without_translation_buttons(
+                button.dropdown_buttons, page, user
+            )
+
+
+class GuardedExplorableIndexView(ExplorableIndexView):
+    """The page explorer, whose header "More" menu (built from the
+    `register_page_header_buttons` hook, which has no construct hook) offers
+    translate and sync only on a page the user may edit. The edit view needs
+    no guard: only people who may edit a page reach it."""
+
+    @cached_property
+    def header_more_buttons(self):
+        return without_translation_buttons(
+            super().header_more_buttons, self.parent_page, self.request.user
+        )
+
+
+class GuardedPageViewSet(PageViewSet):
+    """Wagtail's default page viewset (the one for `Page`, which every page
+    type without its own viewset uses) with the guarded explorer."""
+
+    index_view_class = GuardedExplorableIndexView
+
+
+# Wagtail registers its base page viewset for `Page` at order -1 so that a
+# project's own viewset for `Page`, registered after it, takes its place in the
+# page viewset registry (tests/i18n/test_translation_permissions.py fails if
+# it does not).
+@hooks.register("register_admin_viewset")
+def register_guarded_page_viewset():
+    return GuardedPageViewSet("languages_pages", model=Page)
 
 
 @hooks.register("construct_reports_menu")

@@ -203,8 +203,6 @@ def pages_in_network(network):
     """Returns a queryset of every page in `network` (the network's page
     included) in every language it has: below it or below one of its
     translations."""
-    from .models import NetworkPage
-
     paths = NetworkPage.objects.filter(translation_key=network.translation_key).values_list(
         "path", flat=True
     )

@@ -12,6 +12,8 @@ from django_tasks import task
 
 from home.staff_email import active_staff, email_staff, send_email
 
+from .models import JoinRequest, NetworkPage, NetworkProposal
+
 
 def editors_of(network):
     """Returns the network's active editors with an email address."""
@@ -23,8 +25,6 @@ def editors_of(network):
 @task()
 def send_join_request_outcome(join_request_id):
     """Tells someone who asked to join a network whether they were accepted."""
-    from .models import JoinRequest
-
     join_request = JoinRequest.objects.select_related("network").get(pk=join_request_id)
     if join_request.is_pending:
         return
@@ -40,8 +40,6 @@ def send_join_request_to_editors(join_request_id):
     """Tells the network's editors, each in their admin language, that someone
     asks to join, with a link to decide it in the admin; Reply-To is the
     requester. Returns how many emails were sent (none if nobody can be told)."""
-    from .models import JoinRequest
-
     join_request = (
         JoinRequest.objects.select_related("network__locale").filter(pk=join_request_id).first()
     )
@@ -63,8 +61,6 @@ def send_proposal_to_admins(proposal_id):
     """Tells every active site admin, each in their admin language, that
     someone proposes a new network, with a link to decide it in the admin;
     Reply-To is the proposer. Returns how many emails were sent."""
-    from .models import NetworkProposal
-
     proposal = NetworkProposal.objects.filter(pk=proposal_id).first()
     if proposal is None:
         return 0
@@ -114,8 +110,6 @@ def send_proposal_outcome(proposal_id):
 def send_contact_message(network_id, name, email, message):
     """Forwards a message from the contact form to the network's contact
     address (or, without one, to its editors), with Reply-To the sender."""
-    from .models import NetworkPage
-
     network = NetworkPage.objects.get(pk=network_id)
     recipients = [network.contact_email] if network.contact_email else []
     if not recipients:

@@ -9,6 +9,7 @@ from django.test import override_settings
 import pytest
 from django_tasks import default_task_backend
 
+from comments import notifications, tasks
 from comments.models import Comment, CommentSettings
 from home.models import SiteSettings
 from tests.comments.moderation_fixtures import DIGITAL, FOOD, make_comment, user
@@ -100,13 +101,11 @@ def test_zero_minutes_means_every_comment(django_capture_on_commit_callbacks, fo
 def test_a_comment_inside_the_quiet_period_schedules_one_digest(
     django_capture_on_commit_callbacks, food_post
 ):
-    from comments import notifications
-
     moderator = user(f"{FOOD}-moderator")
     cache.add(f"comments:moderator-notice:{moderator.pk}", "x", timeout=60)
     default_task_backend.clear()
     for _ in range(3):
-        notifications.notify_moderators_of(make_comment(food_post))
+        tasks.notify_moderators.call(make_comment(food_post).pk)
     digests = [r for r in default_task_backend.results if r.task.name == "send_moderator_digest"]
     assert [r.args for r in digests if r.args == [moderator.pk]] == [[moderator.pk]]
     assert digests[0].task.run_after is not None

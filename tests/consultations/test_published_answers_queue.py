@@ -275,3 +275,34 @@ def test_bulk_select_all_decides_what_the_listing_showed(
     answer.refresh_from_db()
     assert answer.publication == "pending"
     assert ConsultationResponse.objects.get(page=other).publication == "rejected"
+
+
+def listing_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(reverse(INDEX))  # warm: per-process lookups (content types, the site)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse(INDEX))
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response
+
+
+#: The queries of one page of the queue, whatever its number of rows: session,
+#: user and permissions, the policy and filters, the count, the page of
+#: answers with their consultations, their long-text questions (one query),
+#: the menu.
+ANSWERS_QUEUE_QUERIES = 27
+
+
+def test_the_queue_builds_its_rows_in_a_fixed_number_of_queries(client, login, page):
+    another(page, "The first answer.")
+    login("food-partnership-editor")
+    one, response = listing_queries(client)
+    assert "The first answer." in response.content.decode()
+    for i in range(24):
+        another(page, f"Answer number {i}.", name=f"Person {i}")
+    many, response = listing_queries(client)
+    html = response.content.decode()
+    assert "Answer number 23." in html and "The first answer." in html
+    assert (one, many) == (ANSWERS_QUEUE_QUERIES, ANSWERS_QUEUE_QUERIES)

@@ -86,10 +86,19 @@ def test_repeating_event_has_rrule_and_exdate_on_wall_clock(client, make_event):
 
 
 def test_all_day_event_uses_dates_and_an_exclusive_end(client, make_event):
-    event = make_event(start=local(2027, 5, 1, 0, 0), end=local(2027, 5, 2, 0, 0), all_day=True)
+    # Ends on 2 May, during the day: on 1 and 2 May, so DTEND is 3 May (exclusive).
+    event = make_event(start=local(2027, 5, 1, 0, 0), end=local(2027, 5, 2, 17, 0), all_day=True)
     (vevent,) = vevents(ics(client, event))
     assert vevent["DTSTART"].dt == datetime.date(2027, 5, 1)
     assert vevent["DTEND"].dt == datetime.date(2027, 5, 3)
+
+
+def test_an_all_day_event_ending_at_midnight_ended_the_day_before(client, make_event):
+    # 00:00 on 2 May is the end of 1 May: a one-day event, DTEND 2 May (exclusive).
+    event = make_event(start=local(2027, 5, 1, 0, 0), end=local(2027, 5, 2, 0, 0), all_day=True)
+    (vevent,) = vevents(ics(client, event))
+    assert vevent["DTSTART"].dt == datetime.date(2027, 5, 1)
+    assert vevent["DTEND"].dt == datetime.date(2027, 5, 2)
 
 
 def test_cancelled_event_says_so(client, make_event):

@@ -67,11 +67,14 @@ class ModerationTargets:
         self.by_network = by_network
 
     @classmethod
-    def load(cls):
+    def load(cls, request=None):
+        """Reads the targets; with `request`, the comment settings come from
+        the request's cache (a listing reads them for other things too)."""
         own = NetworkPage.objects.filter(moderation_target_hours__isnull=False).values_list(
             "pk", "moderation_target_hours"
         )
-        return cls(CommentSettings.load().moderation_target_hours, dict(own))
+        settings = CommentSettings.load(request_or_site=request)
+        return cls(settings.moderation_target_hours, dict(own))
 
     def hours_for(self, network_id):
         """Returns the target of the network with pk `network_id` (None: a

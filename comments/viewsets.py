@@ -167,7 +167,7 @@ class CommentIndexView(generic.IndexView):
 
     @cached_property
     def targets(self):
-        return ModerationTargets.load()
+        return ModerationTargets.load(request=self.request)
 
     @cached_property
     def search_fields(self):

@@ -58,8 +58,9 @@ def test_the_listing_is_counted_once_with_the_state_counts(client, login, food_p
     client.get(QUEUE)  # the menu badge's count, cached from then on
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(QUEUE, {"state": state})
-    # One count per state (grouped) and one of the reported: none for the paginator.
-    assert len(comment_counts(ctx.captured_queries)) == 2
+    # One count per state (grouped), one of the reported, one of the appeals
+    # and one of those waiting past their network's target: none for the paginator.
+    assert len(comment_counts(ctx.captured_queries)) == 4
     expected = {"pending": 20, "": 30, "approved": 10, "reported": 0}[state]
     assert response.context["paginator"].count == expected
     assert len(response.context["object_list"]) == min(expected, 25)
@@ -76,6 +77,8 @@ def test_a_moderators_queue_page_takes_a_fixed_number_of_queries(client, login, 
 
 
 #: Session and user (2), permissions and profile (3), the moderation scope (3),
-#: the networks (1), the state counts (2), the menu and filters' choices, the
-#: page of comments and their reports, the site.
-QUEUE_QUERIES = 23
+#: the networks (1), the state counts (2) and the appeals' (1), the comment
+#: settings (1), the networks' targets and the count past them (2), the
+#: default locale (1), the menu and filters' choices, the page of comments
+#: and their reports, the site.
+QUEUE_QUERIES = 29

@@ -291,8 +291,8 @@ def listing_queries(client):
 #: The queries of one page of the queue, whatever its number of rows: session,
 #: user and permissions, the policy and filters, the count, the page of
 #: answers with their consultations, their long-text questions (one query),
-#: the menu.
-ANSWERS_QUEUE_QUERIES = 27
+#: the menu (with its Network health and comment queue items).
+ANSWERS_QUEUE_QUERIES = 29
 
 
 def test_the_queue_builds_its_rows_in_a_fixed_number_of_queries(client, login, page):

@@ -105,7 +105,7 @@ def test_a_network_with_nothing_yet_has_zeros_and_no_waiting_times(demo):
     assert all(figures[key].value == 0 and figures[key].weeks == [0] * 12 for key in counts)
 
 
-QUERIES = 13
+QUERIES = 14
 
 
 @pytest.mark.parametrize("networks", [1, 3])

@@ -207,6 +207,8 @@ class Comment(models.Model):
             ),
             # The pages with comments in a network moderator's scope (the page filter).
             models.Index(fields=["network", "page"], name="comments_network_page_idx"),
+            # The health figures: a network's decisions since a moment (waits, pending then).
+            models.Index(fields=["network", "decided_at"], name="comments_network_decided_idx"),
             models.Index(fields=["page", "status"]),
             models.Index(fields=["email"]),
         ]

@@ -49,12 +49,11 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Case,
     Count,
-    DurationField,
-    ExpressionWrapper,
-    F,
+    Func,
     IntegerField,
     Q,
     Value,
@@ -165,10 +164,6 @@ def month_start(now):
     return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
-def _hours(delta):
-    return delta.total_seconds() / 3600
-
-
 def _pending_at(created, decided, moment):
     return created <= moment and (decided is None or decided > moment)
 
@@ -271,6 +266,37 @@ def _per_network(rows, key_of, shown, names):
     return totals
 
 
+class WaitMicroseconds(Func):
+    """A comment's wait, from its posting to its decision, in whole
+    microseconds, computed by the database itself (SQLite would otherwise
+    call back into Python for each row to subtract two datetimes). Exact on
+    both databases the site runs on: SQLite keeps a datetime as text, its
+    whole seconds in the first 19 characters (strftime alone would round
+    the fraction) and its microseconds after the 20th; PostgreSQL's epoch
+    of an interval is an exact numeric."""
+
+    arity = 0
+    output_field = BigIntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql = (
+            "((CAST(strftime('%%s', substr(decided_at, 1, 19)) AS INTEGER)"
+            " - CAST(strftime('%%s', substr(created_at, 1, 19)) AS INTEGER)) * 1000000"
+            " + CAST(substr(decided_at, 21) AS INTEGER) - CAST(substr(created_at, 21) AS INTEGER))"
+        )
+        return self._columns(sql, compiler)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql = "CAST(EXTRACT(EPOCH FROM (decided_at - created_at)) * 1000000 AS BIGINT)"
+        return self._columns(sql, compiler)
+
+    def _columns(self, sql, compiler):
+        table = compiler.quote_name_unless_alias(Comment._meta.db_table)
+        for column in ("decided_at", "created_at"):
+            sql = sql.replace(column, f"{table}.{compiler.quote_name_unless_alias(column)}")
+        return sql, []
+
+
 def _wait_figures(shown, comments, key_of, ends, since, now, series, values):
     """Waiting times: one query fetching the waits only, shortest first,
     each with its network, its week and whether in the last 30 days."""
@@ -278,7 +304,7 @@ def _wait_figures(shown, comments, key_of, ends, since, now, series, values):
     rows = (
         comments.filter(decided_at__gt=since, decided_by__isnull=False)
         .annotate(
-            wait=ExpressionWrapper(F("decided_at") - F("created_at"), output_field=DurationField()),
+            wait=WaitMicroseconds(),
             week=_week_of("decided_at", ends),
             recent=Case(
                 When(decided_at__gt=now - WAIT_WINDOW, then=Value(True)),
@@ -293,7 +319,7 @@ def _wait_figures(shown, comments, key_of, ends, since, now, series, values):
         found = waits.get(key_of[network_id])
         if found is None:
             continue
-        hours = _hours(wait)
+        hours = wait / 10**6 / 3600  # as timedelta.total_seconds() / 3600
         if recent:
             found[0].append(hours)
         if week is not None:
@@ -306,33 +332,50 @@ def _wait_figures(shown, comments, key_of, ends, since, now, series, values):
 
 
 def _pending_figures(shown, comments, key_of, ends, since, series, values):
-    """Pending and past the target at the end of each week: one query, each
-    count a conditional count per network. A comment decided with no time
-    recorded was never pending."""
+    """Pending and past the target at the end of each week: one query
+    counting the comments per network and per week posted, decided and past
+    each target (see `_weeks_until`); a comment is pending at the end of
+    week i when it was posted by then and decided after (or not yet). A
+    comment decided with no time recorded was never pending."""
     targets = sorted({moderation_target(network) for network in shown.values()})
-    counts = {}
-    for i, end in enumerate(ends):
-        pending = Q(created_at__lte=end) & (
-            Q(decided_at__gt=end) | Q(decided_at__isnull=True, status=Comment.Status.PENDING)
-        )
-        counts[f"pending_{i}"] = Count("pk", filter=pending)
-        for t, target in enumerate(targets):
-            counts[f"past_{t}_{i}"] = Count("pk", filter=pending & Q(created_at__lte=end - target))
+    weeks = {
+        "posted": _weeks_until("created_at", ends),
+        "decided": _weeks_until("decided_at", ends),
+        **{
+            f"past_{t}": _weeks_until("created_at", ends, target)
+            for t, target in enumerate(targets)
+        },
+    }
     rows = (
         comments.filter(Q(status=Comment.Status.PENDING) | Q(decided_at__gt=since))
-        .values("network_id")
-        .annotate(**counts)
+        .values("network_id", **weeks)
+        .annotate(count=Count("pk"))
         .order_by()
     )
-    totals = _per_network(rows, key_of, shown, list(counts))
-    names = list(counts)
-    for key, found in totals.items():
-        count = dict(zip(names, found, strict=True))
-        t = targets.index(moderation_target(shown[key]))
-        series[key]["pending"] = [count[f"pending_{i}"] for i in range(len(ends))]
-        series[key]["past_target"] = [count[f"past_{t}_{i}"] for i in range(len(ends))]
-        values[key]["pending"] = series[key]["pending"][-1]
-        values[key]["past_target"] = series[key]["past_target"][-1]
+    pending = {key: [0] * len(ends) for key in shown}
+    past = {key: [0] * len(ends) for key in shown}
+    for row in rows:
+        key = key_of[row["network_id"]]
+        if key not in shown:
+            continue
+        past_from = row[f"past_{targets.index(moderation_target(shown[key]))}"]
+        for i in range(row["posted"], row["decided"]):
+            pending[key][i] += row["count"]
+            if i >= past_from:
+                past[key][i] += row["count"]
+    for key in shown:
+        series[key]["pending"] = pending[key]
+        series[key]["past_target"] = past[key]
+        values[key]["pending"] = pending[key][-1]
+        values[key]["past_target"] = past[key][-1]
+
+
+def _weeks_until(moment, ends, before=datetime.timedelta(0)):
+    """Returns an expression: the first week i whose end, less `before`, is
+    not earlier than the field `moment` (so `moment <= ends[i] - before`
+    from week i on); len(ends) when none is, or when `moment` is null."""
+    weeks = [When(**{f"{moment}__lte": end - before}, then=Value(i)) for i, end in enumerate(ends)]
+    return Case(*weeks, default=Value(len(ends)), output_field=IntegerField())
 
 
 def _unanswered_figures(shown, comments, key_of, all_versions, ends, now, series, values):

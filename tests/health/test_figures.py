@@ -124,6 +124,24 @@ def test_a_wait_is_exact_to_the_microsecond(demo, user_factory):
     assert figures["wait_p90"].weeks[9] == 3599.000002 / 3600
 
 
+def test_a_staff_reply_counts_whatever_the_letters_of_the_address(demo, user_factory):
+    # The editor is zoë@…; a reply from ZOË@… is theirs, as Python lowers
+    # letters (SQLite's LOWER would leave the Ë alone).
+    from networks.models import NetworkIndexPage
+
+    directory = NetworkIndexPage.objects.get(locale__language_code="en")
+    network = NetworkPage(title="Letters Network", slug="letters-network")
+    directory.add_child(instance=network)
+    network.save_revision().publish()
+    network.refresh_from_db()
+    user_factory(email="zoë@example.org").groups.add(network.editors_group)
+    day = datetime.timedelta(days=1)
+    answered = _comment(network, created=NOW - 10 * day)
+    _comment(network, created=NOW - 9 * day, parent=answered, email="ZOË@EXAMPLE.ORG")
+    _comment(network, created=NOW - 11 * day)
+    assert figures_of(network)["unanswered"].value == 1
+
+
 QUERIES = 14
 
 

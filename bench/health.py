@@ -10,12 +10,14 @@ posting, a tenth of them replies), then times each view in one Django
 process with the test client (median of REPEATS requests after one
 warm-up). Prints figures only.
 
-Measured on 1 December 2026 on the shared two-core machine with a load
-average of about 17 (eight engineers' test runs beside it), so read the
-times as upper bounds: 110,021 comments (100,000 and 10,021 replies);
-13 queries for the figures of every network, 7,957 ms median; one
-network's health page 24 queries, 4,732 ms; the table of every network 24
-queries, 6,109 ms.
+Measured on 1 December 2026 on the shared two-core machine, 110,021 comments
+(100,000 and 10,021 replies). Before the comment figures were counted by the
+database (load average about 17): 13 queries for the figures of every
+network, 7,957 ms; one network's health page 24 queries, 4,732 ms; the table
+of every network 6,109 ms. The same code again at a load average of about 6
+(median of 3): 2,288 ms, 372 ms and 814 ms. After (load average about 2,
+median of 5): 14 queries for the figures, 176 ms; one network's health page
+25 queries, 130 ms; the table 25 queries, 220 ms.
 """
 
 import json

@@ -239,6 +239,17 @@ class Comment(models.Model):
             ),
             # The pages with comments in a network moderator's scope (the page filter).
             models.Index(fields=["network", "page"], name="comments_network_page_idx"),
+            # The health figures, read from these indexes alone (never the comments' rows):
+            # a network's decisions since a moment (the waits), and its comments by state
+            # with their times (pending at the end of each week, the unanswered ones).
+            models.Index(
+                fields=["network", "decided_at", "created_at", "decided_by"],
+                name="comments_health_waits_idx",
+            ),
+            models.Index(
+                fields=["network", "status", "created_at", "decided_at", "parent"],
+                name="comments_health_states_idx",
+            ),
             models.Index(fields=["page", "status"]),
             models.Index(fields=["email"]),
             # The queue's search for an email address (`with_email_starting`).

@@ -1,7 +1,10 @@
 """The health figures of every network, computed together in a fixed number
-of queries (thirteen, whatever the number of networks, comments, pages or
-registrations): each query fetches only the columns the figures need, and the
-figures are counted in Python, grouped by network.
+of queries (fourteen, whatever the number of networks, comments, pages or
+registrations). The comments, the bulk of the data, are counted by the
+database, grouped by network (and by week posted and decided for the
+pending ones); only their waits are fetched, shortest first, and the staff's
+replies to the unanswered ones. The pages fetch only the columns the figures
+need and are counted in Python, grouped by network.
 
 A network is all its translations (one `translation_key`); each figure is
 its value now and its value for each of the last twelve weeks (the bars of
@@ -48,7 +51,18 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Case,
+    Count,
+    Func,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -153,10 +167,6 @@ def month_start(now):
     return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
-def _hours(delta):
-    return delta.total_seconds() / 3600
-
-
 def _pending_at(created, decided, moment):
     return created <= moment and (decided is None or decided > moment)
 
@@ -186,7 +196,7 @@ def _network_keys(pages):
 def network_health(networks=None, now=None):
     """Returns a NetworkHealth for each network of `networks` (a NetworkPage
     queryset, any languages; every network when None), in the order of
-    their titles, in thirteen queries whatever the amount of data."""
+    their titles, in fourteen queries whatever the amount of data."""
     now = now or timezone.now()
     ends = week_ends(now)
     since = ends[0] - WEEK  # the start of the oldest week
@@ -227,69 +237,204 @@ def network_health(networks=None, now=None):
 
 
 def _comment_figures(shown, all_versions, ends, since, now, series, values):
-    """Waits, pending, past target and unanswered: three queries for the
-    comments, two for the staff's addresses."""
-    keys = list(shown)
-    rows = Comment.objects.filter(network__translation_key__in=keys).filter(
-        Q(status=Comment.Status.PENDING) | Q(decided_at__gt=since)
-    )
-    by_network = {key: [] for key in keys}
-    for key, status, created, decided, by_id in rows.values_list(
-        "network__translation_key", "status", "created_at", "decided_at", "decided_by_id"
-    ).order_by():
-        by_network[key].append((status, created, decided, by_id))
+    """Waits, pending, past target and unanswered: four queries for the
+    comments, each counted or ordered by the database and grouped by
+    network, and two for the staff's addresses."""
+    key_of = {network.pk: network.translation_key for network in all_versions}
+    comments = Comment.objects.filter(network_id__in=list(key_of)).order_by()
+    _wait_figures(shown, comments, key_of, ends, since, now, series, values)
+    _pending_figures(shown, comments, key_of, ends, since, series, values)
+    _unanswered_figures(shown, comments, key_of, all_versions, ends, now, series, values)
 
-    for key, comments in by_network.items():
-        target = moderation_target(shown[key])
-        decided = [(c, d) for _s, c, d, by in comments if d is not None and by is not None]
-        recent = [_hours(d - c) for c, d in decided if d > now - WAIT_WINDOW]
+
+def _week_of(moment, ends):
+    """Returns an expression: the index in `ends` of the week the field
+    `moment` falls in (None outside the twelve weeks)."""
+    weeks = [
+        When(**{f"{moment}__gt": end - WEEK, f"{moment}__lte": end}, then=Value(i))
+        for i, end in enumerate(ends)
+    ]
+    return Case(*weeks, default=None, output_field=IntegerField())
+
+
+def _per_network(rows, key_of, shown, names):
+    """Returns {translation_key: [sum of each of `names`]} from `rows`
+    (dicts with a `network_id`), adding up a network's translations."""
+    totals = {key: [0] * len(names) for key in shown}
+    for row in rows:
+        found = totals.get(key_of[row["network_id"]])
+        if found is not None:
+            for i, name in enumerate(names):
+                found[i] += row[name]
+    return totals
+
+
+class WaitMicroseconds(Func):
+    """A comment's wait, from its posting to its decision, in whole
+    microseconds, computed by the database itself (SQLite would otherwise
+    call back into Python for each row to subtract two datetimes). Exact on
+    both databases the site runs on: SQLite keeps a datetime as text, its
+    whole seconds in the first 19 characters (strftime alone would round
+    the fraction) and its microseconds after the 20th; PostgreSQL's epoch
+    of an interval is an exact numeric."""
+
+    arity = 0
+    output_field = BigIntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql = (
+            "((CAST(strftime('%%s', substr(decided_at, 1, 19)) AS INTEGER)"
+            " - CAST(strftime('%%s', substr(created_at, 1, 19)) AS INTEGER)) * 1000000"
+            " + CAST(substr(decided_at, 21) AS INTEGER) - CAST(substr(created_at, 21) AS INTEGER))"
+        )
+        return self._columns(sql, compiler)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql = "CAST(EXTRACT(EPOCH FROM (decided_at - created_at)) * 1000000 AS BIGINT)"
+        return self._columns(sql, compiler)
+
+    def _columns(self, sql, compiler):
+        table = compiler.quote_name_unless_alias(Comment._meta.db_table)
+        for column in ("decided_at", "created_at"):
+            sql = sql.replace(column, f"{table}.{compiler.quote_name_unless_alias(column)}")
+        return sql, []
+
+
+def _wait_figures(shown, comments, key_of, ends, since, now, series, values):
+    """Waiting times: one query fetching the waits only, shortest first,
+    each with its network, its week and whether in the last 30 days."""
+    waits = {key: ([], [[] for _end in ends]) for key in shown}
+    rows = (
+        comments.filter(decided_at__gt=since, decided_by__isnull=False)
+        .annotate(
+            wait=WaitMicroseconds(),
+            week=_week_of("decided_at", ends),
+            recent=Case(
+                When(decided_at__gt=now - WAIT_WINDOW, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+        )
+        .values_list("network_id", "week", "recent", "wait")
+        .order_by("wait")
+    )
+    for network_id, week, recent, wait in rows:
+        found = waits.get(key_of[network_id])
+        if found is None:
+            continue
+        hours = wait / 10**6 / 3600  # as timedelta.total_seconds() / 3600
+        if recent:
+            found[0].append(hours)
+        if week is not None:
+            found[1][week].append(hours)
+    for key, (recent, weeks) in waits.items():
         values[key]["wait_median"] = median(recent)
         values[key]["wait_p90"] = percentile_90(recent)
-        for end in ends:
-            week = [_hours(d - c) for c, d in decided if _in_week(d, end)]
-            series[key]["wait_median"].append(median(week))
-            series[key]["wait_p90"].append(percentile_90(week))
-        # A comment decided with no time recorded was never pending.
-        held = [(c, d) for status, c, d, _by in comments if d is not None or status == "pending"]
-        for end in ends:
-            series[key]["pending"].append(sum(_pending_at(c, d, end) for c, d in held))
-            series[key]["past_target"].append(
-                sum(_pending_at(c, d, end) and c <= end - target for c, d in held)
-            )
-        values[key]["pending"] = series[key]["pending"][-1]
-        values[key]["past_target"] = series[key]["past_target"][-1]
+        series[key]["wait_median"] = [median(week) for week in weeks]
+        series[key]["wait_p90"] = [percentile_90(week) for week in weeks]
 
-    # Unanswered: the candidates of every week's window, and their replies.
+
+def _pending_figures(shown, comments, key_of, ends, since, series, values):
+    """Pending and past the target at the end of each week: one query
+    counting the comments per network and per week posted, decided and past
+    each target (see `_weeks_until`); a comment is pending at the end of
+    week i when it was posted by then and decided after (or not yet). A
+    comment decided with no time recorded was never pending."""
+    targets = sorted({moderation_target(network) for network in shown.values()})
+    weeks = {
+        "posted": _weeks_until("created_at", ends),
+        "decided": _weeks_until("decided_at", ends),
+        **{
+            f"past_{t}": _weeks_until("created_at", ends, target)
+            for t, target in enumerate(targets)
+        },
+    }
+    rows = (
+        comments.filter(Q(status=Comment.Status.PENDING) | Q(decided_at__gt=since))
+        .values("network_id", **weeks)
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    pending = {key: [0] * len(ends) for key in shown}
+    past = {key: [0] * len(ends) for key in shown}
+    for row in rows:
+        key = key_of[row["network_id"]]
+        if key not in shown:
+            continue
+        past_from = row[f"past_{targets.index(moderation_target(shown[key]))}"]
+        for i in range(row["posted"], row["decided"]):
+            pending[key][i] += row["count"]
+            if i >= past_from:
+                past[key][i] += row["count"]
+    for key in shown:
+        series[key]["pending"] = pending[key]
+        series[key]["past_target"] = past[key]
+        values[key]["pending"] = pending[key][-1]
+        values[key]["past_target"] = past[key][-1]
+
+
+def _weeks_until(moment, ends, before=datetime.timedelta(0)):
+    """Returns an expression: the first week i whose end, less `before`, is
+    not earlier than the field `moment` (so `moment <= ends[i] - before`
+    from week i on); len(ends) when none is, or when `moment` is null."""
+    weeks = [When(**{f"{moment}__lte": end - before}, then=Value(i)) for i, end in enumerate(ends)]
+    return Case(*weeks, default=Value(len(ends)), output_field=IntegerField())
+
+
+def _unanswered_figures(shown, comments, key_of, all_versions, ends, now, series, values):
+    """Unanswered: one query counting each week's candidates per network,
+    one fetching the staff's replies to them (the candidates a staff reply
+    has answered by the end of a week are taken off that week's count)."""
     oldest = ends[0] - UNANSWERED_AFTER - UNANSWERED_WINDOW
-    candidates = Comment.objects.filter(
-        network__translation_key__in=keys,
+    candidates = comments.filter(
         status=Comment.Status.APPROVED,
         parent__isnull=True,
         created_at__gt=oldest,
         created_at__lte=now - UNANSWERED_AFTER,
-    ).order_by()
+    )
+
+    def window(end):
+        return Q(
+            created_at__gt=end - UNANSWERED_AFTER - UNANSWERED_WINDOW,
+            created_at__lte=end - UNANSWERED_AFTER,
+        )
+
+    counts = {f"week_{i}": Count("pk", filter=window(end)) for i, end in enumerate(ends)}
+    rows = candidates.values("network_id").annotate(**counts).order_by()
+    totals = _per_network(rows, key_of, shown, list(counts))
+
     staff = staff_emails_by_network(all_versions)
+    everyone = sorted(set().union(*staff.values()))
     first_staff_reply = {}
-    replies = Comment.objects.filter(
-        parent__in=candidates, status=Comment.Status.APPROVED
-    ).values_list("parent_id", "parent__network__translation_key", "email", "created_at")
-    for parent_id, key, email, created in replies.order_by():
+    replies = (
+        Comment.objects.filter(parent__in=candidates, status=Comment.Status.APPROVED)
+        .annotate(email_lower=Lower("email"))
+        # Only the replies that may be the staff's; SQLite lowers ASCII letters
+        # only, so an address with any other character is fetched and lowered here.
+        .filter(Q(email_lower__in=everyone) | Q(email__regex="[^ -~]"))
+        .values_list("parent_id", "parent__network_id", "parent__created_at", "email", "created_at")
+        .order_by()
+    )
+    for parent_id, network_id, parent_created, email, created in replies:
+        key = key_of[network_id]
         if email.lower() in staff.get(key, ()):
             previous = first_staff_reply.get(parent_id)
-            first_staff_reply[parent_id] = min(created, previous) if previous else created
-    by_network = {key: [] for key in keys}
-    for pk, key, created in candidates.values_list("pk", "network__translation_key", "created_at"):
-        by_network[key].append((created, first_staff_reply.get(pk)))
-    for key, comments in by_network.items():
-        for end in ends:
-            series[key]["unanswered"].append(
-                sum(
-                    end - UNANSWERED_AFTER - UNANSWERED_WINDOW < created <= end - UNANSWERED_AFTER
-                    and (replied is None or replied > end)
-                    for created, replied in comments
-                )
+            if previous is None or created < previous[2]:
+                first_staff_reply[parent_id] = (key, parent_created, created)
+    for key, replied_parent_created, replied in first_staff_reply.values():
+        if key not in totals:
+            continue
+        for i, end in enumerate(ends):
+            in_window = (
+                end - UNANSWERED_AFTER - UNANSWERED_WINDOW
+                < replied_parent_created
+                <= end - UNANSWERED_AFTER
             )
-        values[key]["unanswered"] = series[key]["unanswered"][-1]
+            if in_window and replied <= end:
+                totals[key][i] -= 1
+    for key, found in totals.items():
+        series[key]["unanswered"] = found
+        values[key]["unanswered"] = found[-1]
 
 
 def _page_figures(shown, ends, since, counted_from, this_month, now, series, values):

@@ -1,11 +1,13 @@
 """The health figures on a known data set (tests/health/conftest.py), each
 checked against a value worked out by hand, and the fixed query count."""
 
+import datetime
+
 import pytest
 
 from health.figures import median, network_health, percentile_90
 from networks.models import NetworkPage
-from tests.health.conftest import NOW
+from tests.health.conftest import NOW, _comment
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +107,42 @@ def test_a_network_with_nothing_yet_has_zeros_and_no_waiting_times(demo):
     assert all(figures[key].value == 0 and figures[key].weeks == [0] * 12 for key in counts)
 
 
-QUERIES = 13
+def test_a_wait_is_exact_to_the_microsecond(demo, user_factory):
+    # Posted at 09:00:00.999999, decided at 10:00:00.000001 (the 1st of June):
+    # 3,599.000002 seconds, not a second more or less (a database rounding
+    # the fractions, or dropping them, would say 1 hour or 3,599 seconds).
+    from networks.models import NetworkIndexPage
+
+    directory = NetworkIndexPage.objects.get(locale__language_code="en")
+    network = NetworkPage(title="Exact Network", slug="exact-network")
+    directory.add_child(instance=network)
+    decided = datetime.datetime(2026, 6, 1, 10, 0, 0, 1, tzinfo=datetime.UTC)
+    created = datetime.datetime(2026, 6, 1, 9, 0, 0, 999999, tzinfo=datetime.UTC)
+    _comment(network, created=created, decided=decided, by=user_factory(), status="approved")
+    figures = figures_of(network)
+    assert figures["wait_median"].value == 3599.000002 / 3600
+    assert figures["wait_p90"].weeks[9] == 3599.000002 / 3600
+
+
+def test_a_staff_reply_counts_whatever_the_letters_of_the_address(demo, user_factory):
+    # The editor is zoë@…; a reply from ZOË@… is theirs, as Python lowers
+    # letters (SQLite's LOWER would leave the Ë alone).
+    from networks.models import NetworkIndexPage
+
+    directory = NetworkIndexPage.objects.get(locale__language_code="en")
+    network = NetworkPage(title="Letters Network", slug="letters-network")
+    directory.add_child(instance=network)
+    network.save_revision().publish()
+    network.refresh_from_db()
+    user_factory(email="zoë@example.org").groups.add(network.editors_group)
+    day = datetime.timedelta(days=1)
+    answered = _comment(network, created=NOW - 10 * day)
+    _comment(network, created=NOW - 9 * day, parent=answered, email="ZOË@EXAMPLE.ORG")
+    _comment(network, created=NOW - 11 * day)
+    assert figures_of(network)["unanswered"].value == 1
+
+
+QUERIES = 14
 
 
 @pytest.mark.parametrize("networks", [1, 3])

@@ -69,6 +69,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 
 from blog.models import BlogPostPage
+from comments.escalation import ModerationTargets
 from comments.models import Comment
 from consultations.models import ConsultationPage
 from consultations.responses import ConsultationSettings
@@ -82,18 +83,13 @@ WAIT_WINDOW = datetime.timedelta(days=30)
 UNANSWERED_AFTER = datetime.timedelta(days=7)
 UNANSWERED_WINDOW = datetime.timedelta(days=30)
 
-# INTEGRATOR: the network's moderation target is being added by the
-# escalation work of issue 16 (`NetworkPage.moderation_target_hours`, with a
-# site default). Until it lands every network uses this; once it does, the
-# getattr below reads it and this constant is only the fallback.
-DEFAULT_TARGET_HOURS = 24
 
-
-def moderation_target(network):
+def moderation_target(targets, network):
     """Returns how long a comment of `network` may wait before it is past
-    the network's moderation target (a timedelta)."""
-    hours = getattr(network, "moderation_target_hours", None) or DEFAULT_TARGET_HOURS
-    return datetime.timedelta(hours=hours)
+    the network's moderation target (a timedelta), by the rule escalation
+    uses (`comments.escalation.ModerationTargets`, read once: the network's
+    own target, else the site default of Settings > Comment settings)."""
+    return datetime.timedelta(hours=targets.hours_for(network.pk))
 
 
 @dataclass(frozen=True)
@@ -340,7 +336,8 @@ def _pending_figures(shown, comments, key_of, ends, since, series, values):
     each target (see `_weeks_until`); a comment is pending at the end of
     week i when it was posted by then and decided after (or not yet). A
     comment decided with no time recorded was never pending."""
-    targets = sorted({moderation_target(network) for network in shown.values()})
+    network_targets = ModerationTargets.load()
+    targets = sorted({moderation_target(network_targets, network) for network in shown.values()})
     weeks = {
         "posted": _weeks_until("created_at", ends),
         "decided": _weeks_until("decided_at", ends),
@@ -361,7 +358,7 @@ def _pending_figures(shown, comments, key_of, ends, since, series, values):
         key = key_of[row["network_id"]]
         if key not in shown:
             continue
-        past_from = row[f"past_{targets.index(moderation_target(shown[key]))}"]
+        past_from = row[f"past_{targets.index(moderation_target(network_targets, shown[key]))}"]
         for i in range(row["posted"], row["decided"]):
             pending[key][i] += row["count"]
             if i >= past_from:

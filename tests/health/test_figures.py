@@ -57,6 +57,21 @@ def test_pending_and_past_the_target(known):
     assert figures["past_target"].weeks == [0] * 5 + [1, 0, 0, 0, 1, 2, 3]
 
 
+def test_past_the_target_follows_the_networks_own_target_and_the_site_default(known):
+    from comments.models import CommentSettings
+
+    # A 48-hour network target: of the pending comments (2 h, 30 h, 10 days
+    # and 19 days old) only the last two are past it.
+    NetworkPage.objects.filter(pk=known.network.pk).update(moderation_target_hours=48)
+    assert figures_of(known.network)["past_target"].value == 2
+    # No target of its own: the site default, here 1 hour: all four.
+    NetworkPage.objects.filter(pk=known.network.pk).update(moderation_target_hours=None)
+    settings = CommentSettings.load()
+    settings.moderation_target_hours = 1
+    settings.save()
+    assert figures_of(known.network)["past_target"].value == 4
+
+
 def test_unanswered_comments(known):
     figures = figures_of(known.network)
     # Posted 10 and 12 days ago (the second answered by a resident only) and
@@ -142,7 +157,9 @@ def test_a_staff_reply_counts_whatever_the_letters_of_the_address(demo, user_fac
     assert figures_of(network)["unanswered"].value == 1
 
 
-QUERIES = 14
+#: The comment figures (4), the networks and their moderation targets with the
+#: site default (2), and the pages, events, registrations and join requests.
+QUERIES = 16
 
 
 @pytest.mark.parametrize("networks", [1, 3])

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0006_comment_appeals_receipts_retention'),
+        ('comments', '0009_comment_email_lower_index'),
         ('networks', '0009_join_request_and_proposal_decision_message'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),

@@ -70,34 +70,50 @@ def _request_versions(request):
     return request.__dict__.setdefault("_commons_fragment_versions", {}) if request else {}
 
 
+def versions(scopes):
+    """Returns {scope: version token} for `scopes` in one cache read. A
+    scope with no version yet (a cleared cache) gets a new one, so anything
+    cached under an older version is never reused. The page cache
+    (home.page_cache) keys its whole pages on these versions too."""
+    keys = {scope: _VERSION_KEY.format(scope) for scope in scopes}
+    found = cache.get_many(list(keys.values()))
+    tokens = {}
+    for scope, key in keys.items():
+        token = found.get(key)
+        if token is None:
+            cache.add(key, uuid.uuid4().hex, None)
+            token = cache.get(key)
+        tokens[scope] = token
+    return tokens
+
+
 def version(scope, request=None):
     """Returns the current version token of `scope`, read once per request
-    (when `request` is given). A scope with no version yet (a cleared cache)
-    gets a new one, so a fragment cached before the clear is never reused."""
+    (when `request` is given); see `versions`."""
     memo = _request_versions(request)
-    if scope in memo:
-        return memo[scope]
-    key = _VERSION_KEY.format(scope)
-    token = cache.get(key)
-    if token is None:
-        cache.add(key, uuid.uuid4().hex, None)
-        token = cache.get(key)
-    memo[scope] = token
-    return token
+    if scope not in memo:
+        memo[scope] = versions([scope])[scope]
+    return memo[scope]
 
 
-def bump(scope):
-    """Gives `scope` a new version: every fragment cached in it is stale from
-    now on. Done at once and again when the surrounding transaction commits,
-    so that a request rendering between the two never keeps old content
-    under the new version."""
-    key = _VERSION_KEY.format(scope)
+def bump(*scopes, after_commit=None):
+    """Gives each of `scopes` a new version: everything cached under the old
+    ones is stale from now on. Done at once and again when the surrounding
+    transaction commits, so that a request rendering between the two never
+    keeps old content under the new version. `after_commit`, if given, runs
+    once the transaction commits, after the second bump."""
+    keys = [_VERSION_KEY.format(scope) for scope in scopes]
 
     def _replace():
-        cache.set(key, uuid.uuid4().hex, None)
+        cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+
+    def _after_commit():
+        _replace()
+        if after_commit is not None:
+            after_commit()
 
     _replace()
-    transaction.on_commit(_replace)
+    transaction.on_commit(_after_commit)
 
 
 def fragment_key(name, scope, vary_on=(), request=None):

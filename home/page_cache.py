@@ -44,12 +44,10 @@ or None): no page is kept past it (`lifetime`).
 import functools
 import hashlib
 import re
-import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone
@@ -59,6 +57,7 @@ from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 
+from . import fragments
 from .defences import sign_started
 from .models import SiteSettings
 
@@ -136,8 +135,9 @@ def may_use_cache(request):
 # --- Versions and entries ---------------------------------------------------
 
 
-def _version_key(dependency):
-    return f"{PREFIX}:v:{dependency}"
+def _scope(dependency):
+    """The version scope (home.fragments) of a page-cache dependency."""
+    return f"{PREFIX}:{dependency}"
 
 
 def _entry_key(request):
@@ -147,16 +147,9 @@ def _entry_key(request):
 
 def _current_versions(dependencies):
     """Returns {dependency: version}, making a new version for any that has none."""
-    keys = {dependency: _version_key(dependency) for dependency in dependencies}
-    found = cache.get_many(list(keys.values()))
-    versions = {}
-    for dependency, key in keys.items():
-        version = found.get(key)
-        if version is None:
-            cache.add(key, uuid.uuid4().hex, None)
-            version = cache.get(key)
-        versions[dependency] = version
-    return versions
+    scopes = {dependency: _scope(dependency) for dependency in dependencies}
+    tokens = fragments.versions(scopes.values())
+    return {dependency: tokens[scope] for dependency, scope in scopes.items()}
 
 
 def _mark(request, dependencies):
@@ -202,11 +195,8 @@ def fetch(request):
     entry = cache.get(_entry_key(request))
     if not entry:
         return None
-    versions = entry["versions"]
-    found = cache.get_many([_version_key(dependency) for dependency in versions])
-    for dependency, version in versions.items():
-        if found.get(_version_key(dependency)) != version:
-            return None
+    if _current_versions(entry["versions"]) != entry["versions"]:
+        return None
     return entry
 
 
@@ -327,14 +317,13 @@ def purge(urls):
     if not urls or not invalidation_needed():
         return
     # CLOCK_KEY too: the change may have moved a date (an event's start).
-    keys = [_version_key(url.dependency) for url in urls] + [CLOCK_KEY]
-    cache.delete_many(keys)
+    cache.delete(CLOCK_KEY)
 
     def after_commit():
-        cache.delete_many(keys)
+        cache.delete(CLOCK_KEY)
         PurgeBatch(url.url for url in urls).purge()
 
-    transaction.on_commit(after_commit)
+    fragments.bump(*{_scope(url.dependency) for url in urls}, after_commit=after_commit)
 
 
 def invalidate_pages(pages):
@@ -360,11 +349,10 @@ def invalidate_everything():
     footer, a site or a language) and purges every page from the CDN."""
     if not invalidation_needed():
         return
-    keys = [_version_key(EVERYTHING), CLOCK_KEY]
-    cache.delete_many(keys)
+    cache.delete(CLOCK_KEY)
 
     def after_commit():
-        cache.delete_many(keys)
+        cache.delete(CLOCK_KEY)
         PurgeBatch(url.url for url in urls_for_everything()).purge()
 
-    transaction.on_commit(after_commit)
+    fragments.bump(_scope(EVERYTHING), after_commit=after_commit)

@@ -42,8 +42,9 @@ def test_rejected_comment_is_appealed_and_overturned_by_a_site_moderator(browser
     log_in(first, site_url, "food-partnership-moderator")
     comment = Comment.objects.get(body=TEXT)
     first.goto(f"{site_url}/admin/comments/{comment.pk}/")
-    first.get_by_label("Note").fill(REASON)
-    first.get_by_role("button", name="Reject", exact=True).click()
+    reject = first.locator("form.comment-review__reject")
+    reject.get_by_label("Your own words").fill(REASON)
+    reject.get_by_role("button", name="Reject", exact=True).click()
     first.wait_for_load_state()
 
     # The resident opens the receipt and reads the reason.

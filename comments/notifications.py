@@ -37,7 +37,7 @@ from home.models import SiteSettings
 from home.staff_email import email_staff, send_email
 from networks.permissions import networks_moderated_by
 
-from .models import Comment, CommentSettings
+from .models import Comment, CommentAppeal, CommentSettings
 from .moderation import comments_moderated_by, moderators_of
 from .receipts import receipt_url
 
@@ -158,7 +158,7 @@ def notify_commenter_of(comment, action):
     number of emails sent."""
     sent = 0
     if action in PUBLISHING_ACTIONS and comment.status == Comment.Status.APPROVED:
-        if comment.notify and comment.email:
+        if comment.notify and comment.email and not _published_by_its_appeal(comment):
             edited = action == "edit_and_approve" and comment.was_edited
             sent += _send_to_commenter(comment, "comment_published", edited=edited)
         parent = comment.parent
@@ -177,6 +177,23 @@ def notify_commenter_of(comment, action):
         if comment.notify and comment.email:
             sent += _send_to_commenter(comment, "comment_declined")
     return sent
+
+
+def _published_by_its_appeal(comment):
+    """True when the comment's publication is its appeal being overturned:
+    the writer hears of it once, in the appeal's outcome email, not twice.
+    A later publication (hidden, then restored) is announced as usual."""
+    appeal = (
+        CommentAppeal.objects.filter(comment=comment, status=CommentAppeal.Status.OVERTURNED)
+        .only("decided_at")
+        .first()
+    )
+    return (
+        appeal is not None
+        and appeal.decided_at is not None
+        and comment.decided_at is not None
+        and comment.decided_at <= appeal.decided_at
+    )
 
 
 def notify_appeal_outcome_of(appeal):

@@ -195,6 +195,30 @@ def test_overturn_publishes_and_tells_the_writer_in_their_language(
     assert appeal.status == "overturned"
 
 
+def test_a_writer_who_asked_for_email_hears_of_an_overturn_once(
+    client, demo, django_capture_on_commit_callbacks
+):
+    comment = rejected_comment(email="asked@example.org", notify=True)
+    send_appeal(client, comment)
+    appeal = CommentAppeal.objects.get(comment=comment)
+    mail.outbox.clear()
+    client.force_login(user("moderator"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("comments:appeal", args=[appeal.pk]), {"decision": "overturn"})
+    assert [m.subject for m in mail.outbox if m.to == ["asked@example.org"]] == [
+        "The outcome of your appeal"
+    ]
+    # A later publication (hidden, then restored) is announced as usual.
+    comment.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        comment.hide(by=user("moderator"), note="A complaint came in.")
+    with django_capture_on_commit_callbacks(execute=True):
+        Comment.objects.get(pk=comment.pk).restore(by=user("food-partnership-moderator"))
+    assert "Your comment is published" in [
+        m.subject for m in mail.outbox if m.to == ["asked@example.org"]
+    ]
+
+
 def test_uphold_needs_a_note_and_keeps_the_comment_rejected(
     client, appeal, django_capture_on_commit_callbacks
 ):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -24,15 +24,22 @@ def editors_of(network):
 
 @task()
 def send_join_request_outcome(join_request_id):
-    """Tells someone who asked to join a network whether they were accepted."""
-    join_request = JoinRequest.objects.select_related("network").get(pk=join_request_id)
-    if join_request.is_pending:
-        return
+    """Tells someone who asked to join a network whether they were accepted,
+    in the language of the network's page they asked on, as text and HTML.
+    Returns how many emails were sent."""
+    join_request = (
+        JoinRequest.objects.select_related("network__locale").filter(pk=join_request_id).first()
+    )
+    if join_request is None or join_request.is_pending:  # erased, or not decided
+        return 0
     context = {"join_request": join_request, "network": join_request.network}
     with translation.override(join_request.network.locale.language_code):
-        subject = render_to_string("networks/email/join_outcome_subject.txt", context).strip()
-        body = render_to_string("networks/email/join_outcome.txt", context)
-    send_mail(subject, body, None, [join_request.email])
+        return send_email(
+            join_request.email,
+            subject=render_to_string("networks/email/join_outcome_subject.txt", context),
+            template="networks/email/join_outcome",
+            context=context,
+        )
 
 
 @task()
@@ -86,8 +93,6 @@ def send_proposal_outcome(proposal_id):
     """Tells the person who proposed a network what the site admins decided,
     in the language they wrote in, with the admin's message if any. Returns
     how many emails were sent."""
-    from .models import NetworkProposal
-
     proposal = NetworkProposal.objects.filter(pk=proposal_id).first()
     if proposal is None or proposal.is_pending or not proposal.contact_email:
         return 0

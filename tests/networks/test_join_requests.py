@@ -120,6 +120,20 @@ def test_declining_tells_the_requester_and_does_not_list_them(
     assert "Bob Builder" not in client.get(network.url).content.decode()
 
 
+def test_the_outcome_email_has_an_html_version_with_the_networks_message(
+    network, django_capture_on_commit_callbacks
+):
+    request = JoinRequest.objects.create(network=network, name="Cy", email="cy@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        request.decline(by=user("food-partnership-editor"), message="We are full <until> May.")
+    [message] = mail.outbox
+    [(html, mimetype)] = message.alternatives
+    assert mimetype == "text/html"
+    assert "decided not to accept" in html
+    assert "We are full &lt;until&gt; May." in html
+    assert "We are full <until> May." in message.body
+
+
 def test_an_accepted_member_who_did_not_agree_is_not_listed(client, network):
     request = JoinRequest.objects.create(
         network=network, name="Quiet Person", email="quiet@example.org", list_publicly=False

@@ -774,6 +774,7 @@ class CommentAppeal(models.Model):
                 comment=comment, note=note, rejected_by_id=comment.decided_by_id
             )
             log(instance=comment, action="comments.appeal", user=None, data={"appeal": appeal.pk})
+        appeal_opened.send(sender=cls, appeal=appeal)
         return appeal
 
     def may_be_decided_by(self, user):
@@ -820,6 +821,9 @@ class InvalidAppeal(Exception):
         self.reason = reason
         super().__init__(reason)
 
+
+#: Sent once a writer's appeal is stored: appeal.
+appeal_opened = Signal()
 
 #: Sent after an appeal is decided: appeal.
 appeal_decided = Signal()

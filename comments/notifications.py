@@ -89,14 +89,17 @@ def _digest_key(user):
     return f"comments:moderator-digest-scheduled:{user.pk}"
 
 
-def notify_moderators_of(comment, *, schedule_digest):
-    """Tells each moderator of `comment`'s page that comments wait, unless
-    they were told within the last `notify_every_minutes`; for those told
-    recently, calls `schedule_digest(user, run_after)` once per quiet period
-    (the task that sends the digest lives in comments.tasks, above this)."""
+def notify_moderators_of(comment, *, schedule_digest, exclude=None):
+    """Tells each moderator of `comment`'s page (but `exclude`, a user id)
+    that comments or appeals wait, unless they were told within the last
+    `notify_every_minutes`; for those told recently, calls
+    `schedule_digest(user, run_after)` once per quiet period (the task that
+    sends the digest lives in comments.tasks, above this)."""
     minutes = CommentSettings.load().notify_every_minutes
     sent = 0
     for user in moderators_of(comment.page):
+        if user.pk == exclude:
+            continue
         now = timezone.now()
         if minutes == 0 or cache.add(_notice_key(user), now.isoformat(), timeout=minutes * 60):
             sent += send_moderator_notice(user)
@@ -107,17 +110,28 @@ def notify_moderators_of(comment, *, schedule_digest):
     return sent
 
 
+def appeals_for(user):
+    """Returns the open appeals `user` may decide: on comments they moderate,
+    against rejections that were not theirs."""
+    return (
+        CommentAppeal.objects.open()
+        .filter(comment__in=comments_moderated_by(user))
+        .exclude(rejected_by=user)
+    )
+
+
 def _can_defer():
     return default_task_backend.supports_defer
 
 
 def send_moderator_notice(user, *, remember=False):
     """Emails `user` how many comments wait for them, per network, with the
-    oldest waiting time and a link to the queue. Returns 1 if sent, 0 if
-    nothing waits."""
+    oldest waiting time, how many appeals wait for their decision, and a
+    link to the queue. Returns 1 if sent, 0 if nothing waits."""
     pending = comments_moderated_by(user).pending()
     total = pending.count()
-    if not total:
+    appeals = appeals_for(user).count()
+    if not total and not appeals:
         return 0
     oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
     by_network = []
@@ -135,8 +149,8 @@ def send_moderator_notice(user, *, remember=False):
             % {"site": settings.WAGTAIL_SITE_NAME}
         ),
         template="comments/email/moderators_waiting",
-        context={"total": total, "oldest": oldest, "by_network": by_network},
-        link=reverse("comments:index") + "?state=pending",
+        context={"total": total, "oldest": oldest, "by_network": by_network, "appeals": appeals},
+        link=reverse("comments:index") + ("?state=pending" if total else "?state=appeal"),
     )
 
 

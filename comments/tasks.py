@@ -14,7 +14,7 @@ from django.dispatch import receiver
 from django_tasks import task
 
 from . import escalation, notifications, retention
-from .models import Comment, CommentAppeal, appeal_decided, comment_status_changed
+from .models import Comment, CommentAppeal, appeal_decided, appeal_opened, comment_status_changed
 from .notifications import DECLINING_ACTIONS, PUBLISHING_ACTIONS
 
 
@@ -31,6 +31,19 @@ def notify_moderators(comment_id):
 def schedule_moderator_digest(user, run_after):
     """Enqueues the digest that follows a quiet period for `user`."""
     send_moderator_digest.using(run_after=run_after).enqueue(user.pk)
+
+
+@task()
+def notify_moderators_of_appeal(appeal_id):
+    """Tells the moderators who may decide a new appeal (not the one who
+    rejected the comment) that it waits, batched with the comments' notices.
+    Returns the number of notices sent."""
+    appeal = CommentAppeal.objects.select_related("comment__page").filter(pk=appeal_id).first()
+    if appeal is None or not appeal.is_open:
+        return 0
+    return notifications.notify_moderators_of(
+        appeal.comment, schedule_digest=schedule_moderator_digest, exclude=appeal.rejected_by_id
+    )
 
 
 @task()
@@ -103,6 +116,12 @@ def comment_decided(sender, comment, previous, action, by, **kwargs):
     """Tells the commenter (if they asked) once the decision is committed."""
     if action in PUBLISHING_ACTIONS | DECLINING_ACTIONS:
         transaction.on_commit(lambda: notify_commenter.enqueue(comment.pk, action), robust=True)
+
+
+@receiver(appeal_opened, dispatch_uid="comments.notify_on_new_appeal")
+def appeal_was_opened(sender, appeal, **kwargs):
+    """A new appeal wakes the moderators who may decide it, once committed."""
+    transaction.on_commit(lambda: notify_moderators_of_appeal.enqueue(appeal.pk), robust=True)
 
 
 @receiver(appeal_decided, dispatch_uid="comments.notify_on_appeal")

@@ -13,6 +13,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from comments import notifications
 from comments.models import Comment, CommentAppeal
 from comments.privacy import ERASED_APPEAL, erase_comments, export_comments
 from home.models import FormRateLimit, SiteSettings
@@ -79,6 +80,36 @@ def test_the_honeypot_refuses_an_appeal(client, demo):
     )
     assert response.status_code == 400
     assert not CommentAppeal.objects.exists()
+
+
+def test_a_new_appeal_tells_the_moderators_who_may_decide_it(
+    client, demo, django_capture_on_commit_callbacks
+):
+    comment = rejected_comment(by="food-partnership-moderator")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_appeal(client, comment)
+    line = "1 appeal against a rejection is waiting for a decision."
+    told = {m.to[0]: m for m in mail.outbox if line in m.body}
+    assert user("moderator").email in told
+    # Not the moderator who rejected it: they may not decide it.
+    assert user("food-partnership-moderator").email not in told
+    # Nor another network's moderator.
+    assert user("digital-practitioners-moderator").email not in told
+
+
+def test_a_notice_with_only_appeals_waiting_links_to_the_appeals(demo):
+    comment = rejected_comment(by="food-partnership-moderator")
+    CommentAppeal.open_for(comment, "Please read it again.")
+    Comment.objects.filter(status="pending").delete()
+    mail.outbox.clear()
+    assert notifications.send_moderator_notice(user("moderator")) == 1
+    [message] = mail.outbox
+    assert "waiting for moderation" not in message.body
+    assert "1 appeal against a rejection is waiting for a decision." in message.body
+    assert "?state=appeal" in message.body
+    # The moderator who rejected it has nothing to do.
+    assert notifications.send_moderator_notice(user("food-partnership-moderator")) == 0
 
 
 def test_appeals_are_rate_limited(client, demo):

@@ -88,7 +88,9 @@ def next_change():
         return found or None
     moments = [moment for fn in hooks.get_hooks(CLOCK_HOOK) if (moment := fn()) is not None]
     soonest = min(moments, default=None)
-    keep = seconds()
+    # Kept as long as a fragment when the page cache is off: the timed
+    # listing fragments vary on it, and every change drops it (`listings_changed`).
+    keep = seconds() or fragments.FRAGMENT_SECONDS
     if soonest is not None:
         keep = min(keep, max(int((soonest - timezone.now()).total_seconds()), 1))
     cache.set(CLOCK_KEY, soonest or "", keep)
@@ -326,8 +328,19 @@ def purge(urls):
     fragments.bump(*{_scope(url.dependency) for url in urls}, after_commit=after_commit)
 
 
+def listings_changed():
+    """Something a listing may show changed (a page, a comment count, an
+    event's places, a date): the listing fragments are rendered again and
+    the next clock boundary is worked out again. No query, so content apps
+    call it whether or not the page cache is on."""
+    cache.delete(CLOCK_KEY)
+    fragments.bump(fragments.LISTINGS, after_commit=lambda: cache.delete(CLOCK_KEY))
+
+
 def invalidate_pages(pages):
-    """Drops every cached URL that shows any of `pages` (see `pages_shown_with`)."""
+    """Drops every cached URL that shows any of `pages` (see `pages_shown_with`),
+    and the listing fragments (`listings_changed`)."""
+    listings_changed()
     if not invalidation_needed():
         return
     shown = set()
@@ -347,6 +360,7 @@ def invalidate_page(page):
 def invalidate_everything():
     """Drops every cached page (the frame changed: settings, navigation,
     footer, a site or a language) and purges every page from the CDN."""
+    listings_changed()
     if not invalidation_needed():
         return
     cache.delete(CLOCK_KEY)

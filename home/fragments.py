@@ -47,6 +47,7 @@ from django.utils import translation
 
 from taggit.models import TagBase
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -211,9 +212,10 @@ def frame_changed_by_page(sender, instance, **kwargs):
 _FRAME_MODELS = (Site, Locale, PageViewRestriction, BaseGenericSetting, BaseSiteSetting)
 
 #: What listings show beside pages, whose change renders them again: tags
-#: (every taggit tag model), images (logos and pictures) and the models
-#: content apps add with `shown_in_listings` (the blog's people).
-_LISTED_MODELS = [TagBase, AbstractImage]
+#: (every taggit tag model), images (logos and pictures), documents (links
+#: in a page's body) and the models content apps add with
+#: `shown_in_listings` (the blog's people, a network's listed members).
+_LISTED_MODELS = [TagBase, AbstractImage, AbstractDocument]
 
 
 def shown_in_listings(model):

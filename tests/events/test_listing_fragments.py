@@ -5,6 +5,7 @@ cancellation, an event ending or coming within the week shows on the next
 request, however long the fragment was kept."""
 
 import datetime
+import re
 
 from django.test import Client
 
@@ -20,6 +21,15 @@ def text(path):
     return Client().get(path).content.decode()
 
 
+def card(html, title):
+    """Returns the HTML of the event card titled `title` in a listing."""
+    found = re.search(
+        rf'<li class="event-card[^"]*"[^>]*>(?:(?!</li>).)*{title}.*?</li>', html, re.S
+    )
+    assert found, title
+    return found.group(0)
+
+
 def month_of(event):
     start = event.local_start
     return f"/events/month/{start.year}/{start.month}/"
@@ -27,13 +37,13 @@ def month_of(event):
 
 def test_an_event_filling_up_and_a_place_coming_free_show_on_the_next_request(make_event):
     event = make_event("Jam-making workshop", registration_enabled=True, capacity=1)
-    assert "Full: waiting list open" not in text("/events/")
+    assert "Full: waiting list open" not in card(text("/events/"), "Jam-making workshop")
     registration, _created = registrations.register(
         event, event.next_occurrence, name="Ada", email="ada@example.org"
     )
-    assert "Full: waiting list open" in text("/events/")
+    assert "Full: waiting list open" in card(text("/events/"), "Jam-making workshop")
     registrations.cancel(registration)
-    assert "Full: waiting list open" not in text("/events/")
+    assert "Full: waiting list open" not in card(text("/events/"), "Jam-making workshop")
 
 
 def test_a_cancelled_event_says_so_in_every_listing(make_event):

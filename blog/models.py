@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -272,17 +273,19 @@ class BlogIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
     def get_context(self, request, *args, network=None, tag=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         posts = self.filter_posts(network=network, tag=tag)
-        paginator = Paginator(posts.for_listing(), POSTS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        # Fetched only if the listing is rendered, not served from its fragment.
+        page_obj = SimpleLazyObject(
+            lambda: Paginator(posts.for_listing(), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        )
         context.update(
             {
                 "blog_index": self,
                 "network": network,
                 "tag": tag,
                 "page_obj": page_obj,
-                "posts": attach_networks(list(page_obj.object_list)),
-                "tags": tags_of(posts),
-                "networks": self.networks,
+                "posts": SimpleLazyObject(lambda: attach_networks(list(page_obj.object_list))),
+                "tags": SimpleLazyObject(lambda: list(tags_of(posts))),
+                "networks": SimpleLazyObject(lambda: self.networks),
                 "rss_url": self.feed_url("rss", network=network, tag=tag),
                 "atom_url": self.feed_url("atom", network=network, tag=tag),
             }

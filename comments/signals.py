@@ -29,9 +29,11 @@ def keep_networks_after_move(sender, instance, **kwargs):
 def drop_cached_page_after_decision(sender, comment, **kwargs):
     """A comment approved, rejected, hidden or restored changes its page (and
     the comment counts where the page is listed): drop them from the page
-    cache and the CDN."""
+    cache and the CDN; with the page cache off, the listing fragments still."""
     if page_cache.invalidation_needed():
         page_cache.invalidate_page(comment.page)
+    else:
+        page_cache.listings_changed()
 
 
 def thread_scope(page):

@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -656,16 +657,22 @@ class ConsultationIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         network, status, tag = self.get_filters(request)
-        paginator = Paginator(self.get_consultations(network, status, tag), CONSULTATIONS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        # Fetched only if the listing is rendered, not served from its fragment.
+        page_obj = SimpleLazyObject(
+            lambda: Paginator(
+                self.get_consultations(network, status, tag), CONSULTATIONS_PER_PAGE
+            ).get_page(request.GET.get("page"))
+        )
         context.update(
             {
                 "consultation_index": self,
                 "page_obj": page_obj,
-                "consultations": attach_networks(list(page_obj.object_list)),
-                "networks": self.networks,
+                "consultations": SimpleLazyObject(
+                    lambda: attach_networks(list(page_obj.object_list))
+                ),
+                "networks": SimpleLazyObject(lambda: self.networks),
                 "statuses": Status.choices,
-                "tags": self.tags_in_use(),
+                "tags": SimpleLazyObject(lambda: list(self.tags_in_use())),
                 "network": network,
                 "status": status,
                 "tag": tag,

@@ -13,5 +13,9 @@ from .responses import ConsultationResponse
 
 @receiver(post_save, sender=ConsultationResponse, dispatch_uid="consultations.page_cache")
 def drop_cached_consultation_after_decision(sender, instance, created, **kwargs):
-    if not created and page_cache.invalidation_needed():
+    if created:
+        return
+    if page_cache.invalidation_needed():
         page_cache.invalidate_page(instance.page)
+    else:
+        page_cache.listings_changed()

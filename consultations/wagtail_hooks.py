@@ -5,6 +5,8 @@ of overdue outcomes, and the sections the home page and network pages show
 (through `home.templatetags.page_sections`, so those apps never import
 this one)."""
 
+import datetime
+
 from django.db.models import Min
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -128,11 +130,18 @@ def consultation_index_lists_consultations(page):
 @hooks.register("page_cache_next_change")
 def next_consultation_status_change():
     """The next moment a live consultation opens, closes or publishes its
-    outcome: its status changes on every page that shows it (home.page_cache)."""
+    outcome: its status changes on every page that shows it (home.page_cache,
+    and the timed listing fragments); or an open one's "closes in N days"
+    counts one day fewer."""
     now = timezone.now()
     live = ConsultationPage.objects.live()
     moments = [
         live.filter(**{f"{field}__gt": now}).aggregate(soonest=Min(field))["soonest"]
         for field in ("opens_at", "closes_at", "outcome_published_at")
     ]
-    return min((moment for moment in moments if moment), default=None)
+    day = datetime.timedelta(days=1)
+    for closes_at in live.filter(opens_at__lte=now, closes_at__gt=now).values_list(
+        "closes_at", flat=True
+    ):
+        moments.append(closes_at - (closes_at - now).days * day)
+    return min((moment for moment in moments if moment and moment > now), default=None)

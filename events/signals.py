@@ -59,3 +59,5 @@ def drop_cached_event_after_registration(sender, instance, **kwargs):
     changed: drop its page (and the listings that show it) from the caches."""
     if page_cache.invalidation_needed():  # else not even a query inside the lock
         page_cache.invalidate_page(instance.event)
+    else:
+        page_cache.listings_changed()  # the listings' "full" notices (no query)

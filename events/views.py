@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -33,7 +34,9 @@ def index_filters(index, request):
     """Returns the index's filters from the query string: network, tag (slugs),
     from, to (dates) and access (features)."""
     network_slug = request.GET.get("network", "")
-    network = next((n for n in index.networks if n.slug == network_slug), None)
+    network = (
+        next((n for n in index.networks if n.slug == network_slug), None) if network_slug else None
+    )
     return {
         "network": network,
         "tag": request.GET.get("tag", "")[:100],
@@ -44,23 +47,29 @@ def index_filters(index, request):
 
 
 def index_page(index, request, *, past=False):
-    """The upcoming (or past) occurrences, filtered and paginated."""
+    """The upcoming (or past) occurrences, filtered and paginated: fetched
+    only if the listing is rendered, not served from its fragment."""
     filters = index_filters(index, request)
-    events = listings.events_for(
-        index.locale_id,
-        network=filters["network"],
-        tag=filters["tag"],
-        access=filters["access"],
-        upcoming=not past,
-    )
-    events = listings.attach_places(listings.attach_networks(list(events)))
-    start, end = listings.day_bounds(filters["date_from"], filters["date_to"])
-    occurrences = listings.occurrences_of(events, start=start, end=end, upcoming=not past)
-    page_obj = Paginator(occurrences, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    for occurrence in page_obj.object_list:
-        occurrence.event.__dict__.setdefault("full_dates", set())
-        if listings.is_full(occurrence):
-            occurrence.event.full_dates.add(occurrence.key)
+
+    def listed():
+        events = listings.events_for(
+            index.locale_id,
+            network=filters["network"],
+            tag=filters["tag"],
+            access=filters["access"],
+            upcoming=not past,
+        )
+        events = listings.attach_places(listings.attach_networks(list(events)))
+        start, end = listings.day_bounds(filters["date_from"], filters["date_to"])
+        occurrences = listings.occurrences_of(events, start=start, end=end, upcoming=not past)
+        page_obj = Paginator(occurrences, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        for occurrence in page_obj.object_list:
+            occurrence.event.__dict__.setdefault("full_dates", set())
+            if listings.is_full(occurrence):
+                occurrence.event.full_dates.add(occurrence.key)
+        return page_obj
+
+    page_obj = SimpleLazyObject(listed)
     query = request.GET.copy()
     query.pop("page", None)
     context = index.get_context(request)
@@ -69,7 +78,7 @@ def index_page(index, request, *, past=False):
             "past": past,
             "filters": filters,
             "page_obj": page_obj,
-            "occurrences": page_obj.object_list,
+            "occurrences": SimpleLazyObject(lambda: page_obj.object_list),
             "access_features": ACCESS_FEATURES,
             "tags": EventTag.objects.filter(tagged_events__content_object__live=True)
             .distinct()
@@ -93,37 +102,45 @@ def month_page(index, request, year, month):
     filters = index_filters(index, request)
     first = datetime.date(year, month, 1)
     last = datetime.date(year, month, calendar.monthrange(year, month)[1])
-    events = listings.attach_networks(
-        list(
-            listings.events_for(
-                index.locale_id,
-                network=filters["network"],
-                tag=filters["tag"],
-                access=filters["access"],
+
+    def weeks():
+        # Fetched only if the month is rendered, not served from its fragment.
+        events = listings.attach_networks(
+            list(
+                listings.events_for(
+                    index.locale_id,
+                    network=filters["network"],
+                    tag=filters["tag"],
+                    access=filters["access"],
+                )
             )
         )
-    )
-    start, end = listings.day_bounds(first, last)
-    by_day = {}
-    for upcoming in (True, False):
-        for occurrence in listings.occurrences_of(events, start=start, end=end, upcoming=upcoming):
-            # An all-day event is on each of its days; a timed one on the day it starts.
-            days = occurrence.days if occurrence.event.all_day else [occurrence.local_start.date()]
-            for day in days:
-                by_day.setdefault(day, []).append(occurrence)
-    for day in by_day.values():
-        day.sort(key=lambda o: o.start)
-    weeks = [
-        [(day, by_day.get(day, []) if day.month == month else None) for day in week]
-        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    ]
+        start, end = listings.day_bounds(first, last)
+        by_day = {}
+        for upcoming in (True, False):
+            for occurrence in listings.occurrences_of(
+                events, start=start, end=end, upcoming=upcoming
+            ):
+                # An all-day event is on each of its days; a timed one on the day it starts.
+                days = (
+                    occurrence.days if occurrence.event.all_day else [occurrence.local_start.date()]
+                )
+                for day in days:
+                    by_day.setdefault(day, []).append(occurrence)
+        for day in by_day.values():
+            day.sort(key=lambda o: o.start)
+        return [
+            [(day, by_day.get(day, []) if day.month == month else None) for day in week]
+            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+        ]
+
     previous = first - datetime.timedelta(days=1)
     following = last + datetime.timedelta(days=1)
     context = index.get_context(request)
     context.update(
         {
             "month": first,
-            "weeks": weeks,
+            "weeks": SimpleLazyObject(weeks),
             "weekdays": [datetime.date(2024, 1, 1 + i) for i in range(7)],  # a Monday first
             "previous_url": index.url
             + index.reverse_subpage("month", args=[previous.year, previous.month]),

@@ -2,6 +2,8 @@
 viewset, and the upcoming-events sections on network pages and the home
 page (through the frame's `page_sections` hooks, so neither imports events)."""
 
+import datetime
+
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.html import format_html
@@ -12,6 +14,9 @@ from wagtail import hooks
 from .models import EventIndexPage, EventPage
 from .templatetags.events_tags import upcoming_section
 from .viewsets import registration_viewset
+
+#: How many days ahead the home page's "What's on this week" looks.
+WHATS_ON_DAYS = 7
 
 
 @hooks.register("register_log_actions")
@@ -44,7 +49,7 @@ def home_whats_on(context):
     return upcoming_section(
         context.get("request"),
         context.get("page"),
-        days=7,
+        days=WHATS_ON_DAYS,
         count=6,
         heading=_("What's on this week"),
     )
@@ -79,13 +84,21 @@ def event_index_lists_events(page):
 
 @hooks.register("page_cache_next_change")
 def next_event_start_or_end():
-    """The next moment a live event (one that does not repeat) starts or
-    ends: it moves from upcoming to under way to past (home.page_cache).
-    Repeating events' later dates are left to PAGE_CACHE_SECONDS."""
+    """The next moment the clock changes an events listing (home.page_cache,
+    and the timed listing fragments): a live event starts or ends (it moves
+    from upcoming to under way to past), or comes within the home page's
+    week ("What's on this week"). For a repeating event, its next dates'."""
     now = timezone.now()
-    live = EventPage.objects.live().filter(repeat="")
+    week = datetime.timedelta(days=WHATS_ON_DAYS)
+    live = EventPage.objects.live()
+    one_off = live.filter(repeat="")
     moments = [
-        live.filter(**{f"{field}__gt": now}).aggregate(soonest=Min(field))["soonest"]
+        one_off.filter(**{f"{field}__gt": now}).aggregate(soonest=Min(field))["soonest"]
         for field in ("start", "end")
     ]
-    return min((moment for moment in moments if moment), default=None)
+    entering = one_off.filter(start__gt=now + week).aggregate(soonest=Min("start"))["soonest"]
+    moments.append(entering - week if entering else None)
+    for event in live.exclude(repeat="").defer_streamfields():
+        for occurrence in event.upcoming_occurrences(now=now, limit=WHATS_ON_DAYS + 2):
+            moments += [occurrence.start, occurrence.end, occurrence.start - week]
+    return min((moment for moment in moments if moment and moment > now), default=None)

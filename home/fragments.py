@@ -15,6 +15,13 @@ Scopes:
   `hreflang`, translation notices, footer). Bumped here when any page is
   published, unpublished, moved or deleted, when a view restriction, a site,
   a locale or the site settings change.
+- `LISTINGS` ("listings"): what the site's listings show (the indexes,
+  the directory, the home page's and network pages' sections). Bumped with
+  the frame, and by `home.page_cache` whenever a change outside a publish
+  reaches a page (a comment's decision, an event's places, a published
+  answer), so a listing that shows counts or places is exact too. Listings
+  whose content the clock changes also vary on the page cache's next clock
+  boundary (`{% cached_listing … timed %}`).
 - `"comments:<translation key>"`: a page's comment thread in every language
   (see `comments.signals`), bumped on every comment transition and when a
   shown comment is created, changed or deleted.
@@ -38,12 +45,18 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 
+from taggit.models import TagBase
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 #: The scope of the site's frame.
 FRAME = "frame"
+
+#: The scope of the site's listings (indexes, directory, page sections).
+LISTINGS = "listings"
 
 #: How long a fragment lives at most (seconds). Versions make them exact;
 #: this only bounds how long orphaned fragments occupy the cache.
@@ -144,6 +157,21 @@ def frame_cacheable(request):
     return cacheable(request) and FRAME_QUERY_PARAMETERS.issuperset(request.GET)
 
 
+#: The query parameters of the listings' own filters and pages: a listing
+#: fragment is cached only for these (any other parameter renders it uncached).
+LISTING_QUERY_PARAMETERS = FRAME_QUERY_PARAMETERS | {"from", "to", "access"}
+
+
+def listing_cacheable(request):
+    """Returns True if a listing's fragment may be cached for `request`: not
+    a preview, and only the listings' own (short) query parameters."""
+    return (
+        cacheable(request)
+        and LISTING_QUERY_PARAMETERS.issuperset(request.GET)
+        and all(len(value) <= 100 for value in request.GET.values())
+    )
+
+
 def cached_fragment(name, scope, render, *, vary_on=(), request=None):
     """Returns the HTML of fragment `name`: from the cache when this version
     of `scope` already rendered it for `vary_on`, otherwise `render()`
@@ -177,23 +205,41 @@ def cached_value(name, scope, compute, *, vary_on=()):
 @receiver(post_page_move, dispatch_uid="home.fragments.moved")
 def frame_changed_by_page(sender, instance, **kwargs):
     """A page went live, came down or moved: the navigation, switcher,
-    alternates and footer may name it."""
-    bump(FRAME)
+    alternates and footer may name it, and the listings list it."""
+    bump(FRAME, LISTINGS)
 
 
 _FRAME_MODELS = (Site, Locale, PageViewRestriction, BaseGenericSetting, BaseSiteSetting)
+
+#: What listings show beside pages, whose change renders them again: tags
+#: (every taggit tag model), images (logos and pictures), documents (links
+#: in a page's body) and the models content apps add with
+#: `shown_in_listings` (the blog's people, a network's listed members).
+_LISTED_MODELS = [TagBase, AbstractImage, AbstractDocument]
+
+
+def shown_in_listings(model):
+    """Registers `model` (from an AppConfig.ready) as shown in listings: its
+    saves and deletions render the listing fragments again."""
+    _LISTED_MODELS.append(model)
 
 
 @receiver(post_save, dispatch_uid="home.fragments.frame_model_saved")
 def frame_changed_by_save(sender, instance=None, **kwargs):
     """A site, locale, view restriction or setting (the site settings, and
-    every other) was saved."""
+    every other) was saved; or a page (created live or changed in place,
+    not only through a publish), which the listings may show."""
     if isinstance(instance, _FRAME_MODELS):
-        bump(FRAME)
+        bump(FRAME, LISTINGS)
+    elif isinstance(instance, (Page, *_LISTED_MODELS)):
+        bump(LISTINGS)
 
 
 @receiver(post_delete, dispatch_uid="home.fragments.frame_model_deleted")
 def frame_changed_by_delete(sender, instance=None, **kwargs):
-    """A page, site, locale, view restriction or setting was deleted."""
+    """A page, site, locale, view restriction or setting was deleted; or
+    something listings show."""
     if isinstance(instance, (Page, *_FRAME_MODELS)):
-        bump(FRAME)
+        bump(FRAME, LISTINGS)
+    elif isinstance(instance, tuple(_LISTED_MODELS)):
+        bump(LISTINGS)

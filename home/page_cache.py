@@ -82,16 +82,22 @@ def seconds():
 def next_change():
     """Returns the next moment the clock alone changes what a page shows
     (the soonest of the `page_cache_next_change` hooks' answers), or None.
-    Worked out once and kept until that moment or the next change."""
-    found = cache.get(CLOCK_KEY)
-    if found is not None:
+    Worked out once and kept until that moment or the next change to what
+    the listings show (it is kept under the version of
+    `home.fragments.LISTINGS`, so a page saved, published or moved, or any
+    of `listings_changed`'s triggers, has it worked out again)."""
+    key = f"{CLOCK_KEY}:{fragments.versions([fragments.LISTINGS])[fragments.LISTINGS]}"
+    found = cache.get(key)
+    if found == "" or (found is not None and found > timezone.now()):
         return found or None
     moments = [moment for fn in hooks.get_hooks(CLOCK_HOOK) if (moment := fn()) is not None]
     soonest = min(moments, default=None)
-    keep = seconds()
+    # Kept as long as a fragment when the page cache is off: the timed
+    # listing fragments vary on it, and every change gives it a new key.
+    keep = seconds() or fragments.FRAGMENT_SECONDS
     if soonest is not None:
         keep = min(keep, max(int((soonest - timezone.now()).total_seconds()), 1))
-    cache.set(CLOCK_KEY, soonest or "", keep)
+    cache.set(key, soonest or "", keep)
     return soonest
 
 
@@ -316,18 +322,27 @@ def purge(urls):
     urls = set(urls)
     if not urls or not invalidation_needed():
         return
-    # CLOCK_KEY too: the change may have moved a date (an event's start).
-    cache.delete(CLOCK_KEY)
+    # The next clock change too: the change may have moved a date (an event's start).
+    listings_changed()
 
     def after_commit():
-        cache.delete(CLOCK_KEY)
         PurgeBatch(url.url for url in urls).purge()
 
     fragments.bump(*{_scope(url.dependency) for url in urls}, after_commit=after_commit)
 
 
+def listings_changed():
+    """Something a listing may show changed (a page, a comment count, an
+    event's places, a date): the listing fragments are rendered again and
+    the next clock boundary is worked out again. No query, so content apps
+    call it whether or not the page cache is on."""
+    fragments.bump(fragments.LISTINGS)
+
+
 def invalidate_pages(pages):
-    """Drops every cached URL that shows any of `pages` (see `pages_shown_with`)."""
+    """Drops every cached URL that shows any of `pages` (see `pages_shown_with`),
+    and the listing fragments (`listings_changed`)."""
+    listings_changed()
     if not invalidation_needed():
         return
     shown = set()
@@ -347,12 +362,11 @@ def invalidate_page(page):
 def invalidate_everything():
     """Drops every cached page (the frame changed: settings, navigation,
     footer, a site or a language) and purges every page from the CDN."""
+    listings_changed()
     if not invalidation_needed():
         return
-    cache.delete(CLOCK_KEY)
 
     def after_commit():
-        cache.delete(CLOCK_KEY)
         PurgeBatch(url.url for url in urls_for_everything()).purge()
 
     fragments.bump(_scope(EVERYTHING), after_commit=after_commit)

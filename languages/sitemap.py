@@ -15,6 +15,7 @@ it still names every translation of its pages, wherever they are listed.
 """
 
 from collections import defaultdict
+from functools import cached_property
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
@@ -34,7 +35,19 @@ class MultilingualSitemap(Sitemap):
     limit = 1000
 
     def pages(self):
-        """Returns the listed pages (plain Page rows, in tree order)."""
+        """Returns the listed pages (plain Page rows, in tree order); the
+        trees and the view restrictions are looked up once per sitemap."""
+        return self._listed_pages.all()
+
+    @cached_property
+    def paginator(self):
+        """Django's paginator of the entries, made once per sitemap (Django
+        makes one, and counts the pages again, on every use)."""
+        return super().paginator
+
+    @cached_property
+    def _listed_pages(self):
+        """The listed pages' queryset: every language's tree, live and public."""
         root = self.get_wagtail_site().root_page
         in_a_tree = Q()
         for path in Page.objects.filter(translation_key=root.translation_key).values_list(
@@ -46,7 +59,10 @@ class MultilingualSitemap(Sitemap):
         )
 
     def items(self):
-        return self.pages().defer_streamfields().specific()
+        """Returns the listed pages as plain Page rows: an entry needs only
+        the URL and the publishing date, which no page type changes, so
+        there is no query per page type."""
+        return self.pages()
 
     def get_latest_lastmod(self):
         """Returns when a listed page was last published (for the index), in

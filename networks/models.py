@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -120,14 +121,19 @@ class NetworkIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
         from .filters import NetworkDirectoryFilter
 
         context = super().get_context(request, *args, **kwargs)
-        directory = NetworkDirectoryFilter(request.GET, self.get_networks())
-        page_obj = Paginator(directory.queryset(), DIRECTORY_PAGE_SIZE).get_page(
-            request.GET.get("page")
+        # Fetched only if the directory is rendered, not served from its fragment.
+        directory = SimpleLazyObject(
+            lambda: NetworkDirectoryFilter(request.GET, self.get_networks())
+        )
+        page_obj = SimpleLazyObject(
+            lambda: Paginator(directory.queryset(), DIRECTORY_PAGE_SIZE).get_page(
+                request.GET.get("page")
+            )
         )
         context.update(
             directory=directory,
             page_obj=page_obj,
-            networks=page_obj.object_list,
+            networks=SimpleLazyObject(lambda: page_obj.object_list),
         )
         return context
 

@@ -1,9 +1,12 @@
 """Keeps each network's groups in step with its page (see networks.groups),
-and makes sure "Site moderators" may moderate every network."""
+makes sure "Site moderators" may moderate every network, and drops a
+network's page from the caches when its listed members change."""
 
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+
+from home import page_cache
 
 from .groups import (
     MODERATE_CODENAME,
@@ -11,7 +14,7 @@ from .groups import (
     remove_network_groups,
     sync_network_groups,
 )
-from .models import NetworkPage
+from .models import JoinRequest, NetworkPage
 from .permissions import SITE_MODERATORS
 
 # Saving only these fields (as a draft revision does) changes nothing the
@@ -25,6 +28,17 @@ def network_saved(sender, instance, created, raw=False, update_fields=None, **kw
         return
     if created or update_fields is None or GROUP_FIELDS & set(update_fields):
         sync_network_groups(instance)
+
+
+@receiver(post_save, sender=JoinRequest, dispatch_uid="networks.members_after_decision")
+@receiver(post_delete, sender=JoinRequest, dispatch_uid="networks.members_after_delete")
+def members_changed(sender, instance, created=False, **kwargs):
+    """An accepted member listed publicly, or a change to a stored request
+    (a decision, an erasure), may change the network page's "Members"; a
+    new request shows to no one."""
+    if created and not (instance.status == JoinRequest.Status.ACCEPTED and instance.list_publicly):
+        return
+    page_cache.invalidate_page(instance.network)
 
 
 @receiver(pre_delete, sender=NetworkPage)

@@ -37,7 +37,7 @@ from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
 from home.querysets import CachedPrivacyMixin
-from home.routing import DeferredChildRouteMixin
+from home.routing import CachedViewRestrictionsMixin, DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
 from networks.permissions import attach_networks, network_for_page
@@ -247,7 +247,7 @@ class ConsultationAdminForm(PageAdminForm, WagtailAdminFormPageForm):
         return cleaned
 
 
-class ConsultationPage(CommentableMixin, AbstractForm):
+class ConsultationPage(CachedViewRestrictionsMixin, CommentableMixin, AbstractForm):
     """A consultation: the proposal, the questions (Wagtail's form builder)
     and, once closed, its results and outcome. Lives under a NetworkPage, or
     under the ConsultationIndexPage for a site-wide consultation."""
@@ -563,7 +563,9 @@ class ConsultationPage(CommentableMixin, AbstractForm):
         return context
 
 
-class ConsultationIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
+class ConsultationIndexPage(
+    CachedViewRestrictionsMixin, RoutablePageMixin, DeferredChildRouteMixin, Page
+):
     """Every consultation at /consultations/: open first (closing soonest),
     then upcoming, then closed with results, then closed awaiting results;
     filtered by network, status and tag (``?network=…&status=…&tag=…``);

@@ -34,7 +34,7 @@ from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
 from home.querysets import CachedPrivacyMixin
-from home.routing import DeferredChildRouteMixin
+from home.routing import CachedViewRestrictionsMixin, DeferredChildRouteMixin
 from languages.listings import in_reader_language
 from networks.models import NetworkPage
 from networks.permissions import network_for_page
@@ -140,7 +140,7 @@ class EventQuerySet(CachedPrivacyMixin, PageQuerySet):
         )
 
 
-class EventIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
+class EventIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, DeferredChildRouteMixin, Page):
     """Every network's events at /events/: upcoming and past, by month, with
     filters and calendar feeds. Its routes (relative to the index): ``past/``,
     ``month/<year>/<month>/``, ``ical/`` (every event),
@@ -263,7 +263,7 @@ class EventIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
         return (EventAtomFeed if kind == "atom" else EventRssFeed)()(request, index=self)
 
 
-class EventPage(CommentableMixin, RoutablePageMixin, Page):
+class EventPage(CachedViewRestrictionsMixin, CommentableMixin, RoutablePageMixin, Page):
     """An event run by a network (a child of its NetworkPage): when and where,
     how accessible, what it costs, whether it repeats and whether people
     register for it. Comments come from the comments app."""

@@ -15,6 +15,10 @@ Scopes:
   `hreflang`, translation notices, footer). Bumped here when any page is
   published, unpublished, moved or deleted, when a view restriction, a site,
   a locale or the site settings change.
+- `CONTENT` ("content"): what a page's own fragments show besides pages
+  (people, images, documents, tags), bumped here when one is saved or
+  deleted. A detail page's own content is cached in "frame,content" (see
+  `scopes_of`): a publish bumps the frame, a changed photo the content.
 - `"comments:<translation key>"`: a page's comment thread in every language
   (see `comments.signals`), bumped on every comment transition and when a
   shown comment is created, changed or deleted.
@@ -38,12 +42,19 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 
+from taggit.models import TagBase
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 #: The scope of the site's frame.
 FRAME = "frame"
+#: The scope of the snippets, images, documents and tags pages show.
+CONTENT = "content"
+#: A detail page's own content: stale when the frame or the content changes.
+PAGE_CONTENT = f"{FRAME},{CONTENT}"
 
 #: How long a fragment lives at most (seconds). Versions make them exact;
 #: this only bounds how long orphaned fragments occupy the cache.
@@ -116,10 +127,18 @@ def bump(*scopes, after_commit=None):
     transaction.on_commit(_after_commit)
 
 
+def scopes_of(scope):
+    """Returns the scopes a fragment's `scope` names: one, or several joined
+    by commas ("frame,content": stale when either changes)."""
+    return scope.split(",")
+
+
 def fragment_key(name, scope, vary_on=(), request=None):
-    """Returns the cache key of fragment `name` in `scope` for `vary_on`
-    (and the active language, always)."""
-    vary = [release(), version(scope, request), translation.get_language(), *vary_on]
+    """Returns the cache key of fragment `name` in `scope` (one scope, or
+    several joined by commas) for `vary_on` (and the active language,
+    always)."""
+    tokens = [version(one, request) for one in scopes_of(scope)]
+    vary = [release(), *tokens, translation.get_language(), *vary_on]
     return make_template_fragment_key(f"commons.{name}", vary)
 
 
@@ -158,10 +177,11 @@ def cached_fragment(name, scope, render, *, vary_on=(), request=None):
     return html
 
 
-def cached_value(name, scope, compute, *, vary_on=()):
+def cached_value(name, scope, compute, *, vary_on=(), request=None):
     """Returns a value worked out once per version of `scope` (a setting the
-    frame's scope follows, say): `compute()` when not cached yet."""
-    key = fragment_key(name, scope, vary_on)
+    frame's scope follows, say): `compute()` when not cached yet. With
+    `request`, the scope's version is the one this request already read."""
+    key = fragment_key(name, scope, vary_on, request)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -182,13 +202,28 @@ def frame_changed_by_page(sender, instance, **kwargs):
 
 
 _FRAME_MODELS = (Site, Locale, PageViewRestriction, BaseGenericSetting, BaseSiteSetting)
+#: Apps above home bump CONTENT for their own snippets (blog: People).
+_CONTENT_MODELS = (AbstractImage, AbstractDocument, TagBase)
 
 
 @receiver(post_save, dispatch_uid="home.fragments.frame_model_saved")
 def frame_changed_by_save(sender, instance=None, **kwargs):
     """A site, locale, view restriction or setting (the site settings, and
-    every other) was saved."""
-    if isinstance(instance, _FRAME_MODELS):
+    every other) was saved, or an alias page (its source's view restrictions
+    apply to it: `home.routing.restriction_tops`)."""
+    if isinstance(instance, _FRAME_MODELS) or (
+        isinstance(instance, Page) and instance.alias_of_id is not None
+    ):
+        bump(FRAME)
+
+
+@receiver(post_save, dispatch_uid="home.fragments.live_page_saved")
+def frame_changed_by_live_page(sender, instance=None, update_fields=None, **kwargs):
+    """A live page was saved whole outside a publish (code that changes a
+    page and calls `save()`): what it shows may have changed. Saving a
+    draft revision names its fields (`update_fields`) and changes nothing
+    live, so it bumps nothing."""
+    if isinstance(instance, Page) and instance.live and update_fields is None:
         bump(FRAME)
 
 
@@ -197,3 +232,14 @@ def frame_changed_by_delete(sender, instance=None, **kwargs):
     """A page, site, locale, view restriction or setting was deleted."""
     if isinstance(instance, (Page, *_FRAME_MODELS)):
         bump(FRAME)
+
+
+@receiver(post_save, dispatch_uid="home.fragments.content_saved")
+@receiver(post_delete, dispatch_uid="home.fragments.content_deleted")
+def content_changed(sender, instance=None, **kwargs):
+    """An image, a document or a tag that pages show was saved or deleted:
+    every page's own content is rendered again (the apps that own snippets
+    bump CONTENT for them).
+    Renditions are left out: a new one changes nothing already shown."""
+    if isinstance(instance, _CONTENT_MODELS):
+        bump(CONTENT)

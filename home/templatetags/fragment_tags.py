@@ -14,7 +14,7 @@ messages.
 from django import template
 from django.utils.safestring import mark_safe
 
-from home.fragments import FRAME, cached_fragment, frame_cacheable
+from home.fragments import FRAME, cached_fragment, frame_cacheable, scopes_of
 
 register = template.Library()
 
@@ -28,7 +28,7 @@ class CachedFragmentNode(template.Node):
 
     def render(self, context):
         scope = self.scope.resolve(context)
-        if scope == FRAME and not frame_cacheable(context.get("request")):
+        if FRAME in scopes_of(scope) and not frame_cacheable(context.get("request")):
             return self.nodelist.render(context)
         return mark_safe(  # noqa: S308 - the cached HTML is this nodelist's own output
             cached_fragment(

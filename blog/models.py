@@ -29,7 +29,7 @@ from home.querysets import CachedPrivacyMixin
 from home.routing import CachedViewRestrictionsMixin, DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
-from networks.permissions import attach_networks, network_for_page
+from networks.permissions import attach_networks, cached_network_for_page
 
 from .blocks import BlogStreamBlock
 from .feeds import BlogAtomFeed, BlogRssFeed
@@ -396,7 +396,7 @@ class BlogPostPage(CachedViewRestrictionsMixin, CommentableMixin, Page):
     @cached_property
     def network(self):
         """Returns the NetworkPage this post belongs to, or None for a site-wide post."""
-        return network_for_page(self)
+        return cached_network_for_page(self)
 
     @cached_property
     def authors(self):

@@ -36,11 +36,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
+from home.fragments import FRAME, PAGE_CONTENT, cached_value
 from home.querysets import CachedPrivacyMixin
 from home.routing import CachedViewRestrictionsMixin, DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
-from networks.permissions import attach_networks, network_for_page
+from networks.permissions import attach_networks, cached_network_for_page
 
 from . import answering, feeds
 from .forms import Ask, ConsultationFormBuilder, RepeatResponses
@@ -454,7 +455,7 @@ class ConsultationPage(CachedViewRestrictionsMixin, CommentableMixin, AbstractFo
     @cached_property
     def network(self):
         """Returns the NetworkPage this consultation belongs to, or None."""
-        return network_for_page(self)
+        return cached_network_for_page(self)
 
     def get_comment_policy_source(self):
         """Returns the consultation's network (see CommentableMixin), looked up once."""
@@ -462,8 +463,11 @@ class ConsultationPage(CachedViewRestrictionsMixin, CommentableMixin, AbstractFo
 
     @cached_property
     def tag_list(self):
-        """Returns the consultation's tags (one query, however often asked)."""
-        return list(self.tags.all())
+        """Returns the consultation's tags, from the shared cache once per
+        publish or change to a tag (`home.fragments`)."""
+        return cached_value(
+            "consultation-tags", PAGE_CONTENT, lambda: list(self.tags.all()), vary_on=[self.pk]
+        )
 
     # --- Answers -----------------------------------------------------------
 
@@ -551,7 +555,14 @@ class ConsultationPage(CachedViewRestrictionsMixin, CommentableMixin, AbstractFo
                 "Status": Status,
                 "schedule": self.schedule_page,
                 "tags": self.tag_list,
-                "consultation_index": ConsultationIndexPage.for_locale(self.locale_id),
+                # Changes only with a publish (home.fragments).
+                "consultation_index": cached_value(
+                    "consultation-index",
+                    FRAME,
+                    lambda: ConsultationIndexPage.for_locale(self.locale_id),
+                    vary_on=[self.locale_id],
+                    request=request,
+                ),
                 "schema": self.get_schema(request),
             }
         )

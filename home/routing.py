@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.http import Http404
 from django.http.request import split_domain_port
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from .fragments import FRAGMENT_SECONDS, FRAME, cached_value, fragment_key
@@ -73,6 +73,18 @@ def cached_site_root(request):
     return cached_value("site-root", FRAME, find, vary_on=[hostname, port], request=request)
 
 
+def cached_locales(request=None):
+    """Returns {id: Locale} for every locale, once per version of the frame
+    (a locale saved or deleted bumps it), so that the page served knows its
+    locale without a query."""
+    return cached_value(
+        "locales",
+        FRAME,
+        lambda: {locale.pk: locale for locale in Locale.all_objects.all()},
+        request=request,
+    )
+
+
 def route_from_cached_root(request, path):
     """Finds the Site and the route of Wagtail's page view for `path` from
     `cached_site_root`, and keeps them where Wagtail keeps them for the
@@ -110,6 +122,9 @@ def _route(request, site, root, components):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         page = model.objects.filter(pk=pk).first() if model is not None else None
         if page is not None:
+            locale = cached_locales(request).get(page.locale_id)
+            if locale is not None:
+                page.locale = locale
             return page.route(request, [])
     result = root.route(request, components)
     page = result.page if result is not None else None

@@ -106,30 +106,33 @@ def route_from_cached_root(request, path):
 
 
 def _route(request, site, root, components):
-    """Returns Wagtail's route for `components` below `root`. Where the
-    components are the slugs of the pages down to the page served (not one
-    of its own sub-routes, such as a tag's listing), which page that is is
+    """Returns Wagtail's route for `components` below `root`. Which page the
+    route ends at (the page served, or the page whose own sub-route it is,
+    such as a tag's listing), and how many components are its slugs, is
     kept once per version of the frame (a publish, unpublish, move, delete
-    or a live page saved bumps it): a warm request fetches only the page
-    served, in one query, and asks it for its own route. The root page
-    itself is served as cached: it is in the frame's version too."""
+    or a live page saved bumps it): a warm request fetches only that page,
+    in one query, and asks it for its own route. The root page itself is
+    served as cached: it is in the frame's version too."""
     if not components:
         return root.route(request, [])
-    key = fragment_key("route", FRAME, [site.pk, *components], request)
+    key = fragment_key("page-route", FRAME, [site.pk, *components], request)
     found = cache.get(key)
-    if found is not None:
-        content_type_id, pk = found
+    if isinstance(found, tuple) and len(found) == 3:
+        content_type_id, pk, depth = found
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         page = model.objects.filter(pk=pk).first() if model is not None else None
         if page is not None:
             locale = cached_locales(request).get(page.locale_id)
             if locale is not None:
                 page.locale = locale
-            return page.route(request, [])
+            return page.route(request, components[depth:])
     result = root.route(request, components)
     page = result.page if result is not None else None
-    if page is not None and page.url_path == f"{root.url_path}{'/'.join(components)}/":
-        cache.set(key, (page.content_type_id, page.pk), FRAGMENT_SECONDS)
+    if page is not None and page.url_path.startswith(root.url_path):
+        slugs = [slug for slug in page.url_path[len(root.url_path) :].split("/") if slug]
+        if slugs == components[: len(slugs)]:
+            cache.set(key, (page.content_type_id, page.pk, len(slugs)), FRAGMENT_SECONDS)
+            cached_locales(request)  # what the next request will ask for
     return result
 
 

@@ -10,8 +10,9 @@ import time
 
 from django.test import Client
 
-import pytest
 from wagtail.models import PageViewRestriction
+
+import pytest
 
 from blog.models import BlogTag, Person
 from home.defences import unsign_started

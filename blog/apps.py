@@ -8,9 +8,10 @@ class BlogConfig(AppConfig):
     name = "blog"
 
     def ready(self):
-        from home.fragments import shown_in_listings
+        # Registered here, once the models are loaded (home is below blog).
+        from home.fragments import shown_on_pages
 
         from .models import Person
 
-        # Listings name each post's authors.
-        shown_in_listings(Person)
+        # Posts and listings name each post's authors.
+        shown_on_pages(Person)

@@ -27,10 +27,10 @@ from wagtail.search import index
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.querysets import CachedPrivacyMixin
-from home.routing import DeferredChildRouteMixin
+from home.routing import CachedViewRestrictionsMixin, DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
-from networks.permissions import attach_networks, network_for_page
+from networks.permissions import attach_networks, cached_network_for_page
 
 from .blocks import BlogStreamBlock
 from .feeds import BlogAtomFeed, BlogRssFeed
@@ -165,7 +165,7 @@ def tags_of(posts, limit=TAGS_IN_FILTER):
     )
 
 
-class BlogIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
+class BlogIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, DeferredChildRouteMixin, Page):
     """Every network's posts, newest first, at /blog/; site-wide posts are its
     children. Its routes (relative to the index):
 
@@ -342,7 +342,7 @@ class BlogIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
         return feed_class()(request, index=self, network=network, tag=tag)
 
 
-class BlogPostPage(CommentableMixin, Page):
+class BlogPostPage(CachedViewRestrictionsMixin, CommentableMixin, Page):
     """A post by a network (a child of its NetworkPage) or by the site itself
     (a child of the BlogIndexPage). Comments are added by the comments app."""
 
@@ -399,7 +399,7 @@ class BlogPostPage(CommentableMixin, Page):
     @cached_property
     def network(self):
         """Returns the NetworkPage this post belongs to, or None for a site-wide post."""
-        return network_for_page(self)
+        return cached_network_for_page(self)
 
     @cached_property
     def authors(self):
@@ -468,14 +468,18 @@ class BlogPostPage(CommentableMixin, Page):
         return schema
 
     def get_context(self, request, *args, **kwargs):
+        """The post's context. The blog index, authors, tags and schema are
+        callables, worked out only where the template renders them: its
+        meta tags and article are fragments (scope "frame,content",
+        `home.fragments`), so a warm request fetches none of them."""
         context = super().get_context(request, *args, **kwargs)
         context.update(
             {
                 "og_type": "article",
-                "blog_index": self.get_blog_index(),
-                "authors": self.authors,
-                "tags": self.tag_list,
-                "schema": self.get_schema(request),
+                "blog_index": self.get_blog_index,
+                "authors": lambda: self.authors,
+                "tags": lambda: self.tag_list,
+                "schema": lambda: self.get_schema(request),
             }
         )
         if self.original_url:

@@ -110,6 +110,8 @@ MIDDLEWARE = [
     # After CSRF, sessions, messages and CSP: a cached page still passes back
     # through them (the reader's own CSRF cookie, the security headers).
     "home.middleware.PageCacheMiddleware",
+    # Wagtail's page view routes from the cached site root (home.routing).
+    "home.middleware.CachedSiteRootMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a locked-out login attempt is answered before anything else.
     "axes.middleware.AxesMiddleware",

@@ -37,11 +37,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
+from home.fragments import FRAME, PAGE_CONTENT, cached_value
 from home.querysets import CachedPrivacyMixin
-from home.routing import DeferredChildRouteMixin
+from home.routing import CachedViewRestrictionsMixin, DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
-from networks.permissions import attach_networks, network_for_page
+from networks.permissions import attach_networks, cached_network_for_page
 
 from . import answering, feeds
 from .forms import Ask, ConsultationFormBuilder, RepeatResponses
@@ -248,7 +249,7 @@ class ConsultationAdminForm(PageAdminForm, WagtailAdminFormPageForm):
         return cleaned
 
 
-class ConsultationPage(CommentableMixin, AbstractForm):
+class ConsultationPage(CachedViewRestrictionsMixin, CommentableMixin, AbstractForm):
     """A consultation: the proposal, the questions (Wagtail's form builder)
     and, once closed, its results and outcome. Lives under a NetworkPage, or
     under the ConsultationIndexPage for a site-wide consultation."""
@@ -455,7 +456,7 @@ class ConsultationPage(CommentableMixin, AbstractForm):
     @cached_property
     def network(self):
         """Returns the NetworkPage this consultation belongs to, or None."""
-        return network_for_page(self)
+        return cached_network_for_page(self)
 
     def get_comment_policy_source(self):
         """Returns the consultation's network (see CommentableMixin), looked up once."""
@@ -463,8 +464,11 @@ class ConsultationPage(CommentableMixin, AbstractForm):
 
     @cached_property
     def tag_list(self):
-        """Returns the consultation's tags (one query, however often asked)."""
-        return list(self.tags.all())
+        """Returns the consultation's tags, from the shared cache once per
+        publish or change to a tag (`home.fragments`)."""
+        return cached_value(
+            "consultation-tags", PAGE_CONTENT, lambda: list(self.tags.all()), vary_on=[self.pk]
+        )
 
     # --- Answers -----------------------------------------------------------
 
@@ -552,7 +556,14 @@ class ConsultationPage(CommentableMixin, AbstractForm):
                 "Status": Status,
                 "schedule": self.schedule_page,
                 "tags": self.tag_list,
-                "consultation_index": ConsultationIndexPage.for_locale(self.locale_id),
+                # Changes only with a publish (home.fragments).
+                "consultation_index": cached_value(
+                    "consultation-index",
+                    FRAME,
+                    lambda: ConsultationIndexPage.for_locale(self.locale_id),
+                    vary_on=[self.locale_id],
+                    request=request,
+                ),
                 "schema": self.get_schema(request),
             }
         )
@@ -564,7 +575,9 @@ class ConsultationPage(CommentableMixin, AbstractForm):
         return context
 
 
-class ConsultationIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
+class ConsultationIndexPage(
+    CachedViewRestrictionsMixin, RoutablePageMixin, DeferredChildRouteMixin, Page
+):
     """Every consultation at /consultations/: open first (closing soonest),
     then upcoming, then closed with results, then closed awaiting results;
     filtered by network, status and tag (``?network=…&status=…&tag=…``);

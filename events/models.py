@@ -33,11 +33,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
+from home.fragments import FRAME, PAGE_CONTENT, cached_value
 from home.querysets import CachedPrivacyMixin
-from home.routing import DeferredChildRouteMixin
+from home.routing import CachedViewRestrictionsMixin, DeferredChildRouteMixin
 from languages.listings import in_reader_language
 from networks.models import NetworkPage
-from networks.permissions import network_for_page
+from networks.permissions import cached_network_for_page
 
 from . import recurrence
 
@@ -140,7 +141,7 @@ class EventQuerySet(CachedPrivacyMixin, PageQuerySet):
         )
 
 
-class EventIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
+class EventIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, DeferredChildRouteMixin, Page):
     """Every network's events at /events/: upcoming and past, by month, with
     filters and calendar feeds. Its routes (relative to the index): ``past/``,
     ``month/<year>/<month>/``, ``ical/`` (every event),
@@ -263,7 +264,7 @@ class EventIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
         return (EventAtomFeed if kind == "atom" else EventRssFeed)()(request, index=self)
 
 
-class EventPage(CommentableMixin, RoutablePageMixin, Page):
+class EventPage(CachedViewRestrictionsMixin, CommentableMixin, RoutablePageMixin, Page):
     """An event run by a network (a child of its NetworkPage): when and where,
     how accessible, what it costs, whether it repeats and whether people
     register for it. Comments come from the comments app."""
@@ -478,9 +479,22 @@ class EventPage(CommentableMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             {
-                "event_index": EventIndexPage.for_locale(self.locale_id),
+                # Both change only with a publish or a tag's change (home.fragments).
+                "event_index": cached_value(
+                    "event-index",
+                    FRAME,
+                    lambda: EventIndexPage.for_locale(self.locale_id),
+                    vary_on=[self.locale_id],
+                    request=request,
+                ),
                 "upcoming": self.upcoming_occurrences(limit=8),
-                "tags": self.tags.all(),
+                "tags": cached_value(
+                    "event-tags",
+                    PAGE_CONTENT,
+                    lambda: list(self.tags.all()),
+                    vary_on=[self.pk],
+                    request=request,
+                ),
                 "schema": self.get_schema(request),
                 "calendar_url": self.url + self.reverse_subpage("calendar"),
             }
@@ -623,7 +637,7 @@ class EventPage(CommentableMixin, RoutablePageMixin, Page):
     @cached_property
     def network(self):
         """Returns the NetworkPage this event belongs to."""
-        return network_for_page(self)
+        return cached_network_for_page(self)
 
     def get_comment_policy_source(self):
         """Returns the event's network (see CommentableMixin), looked up once."""
@@ -688,6 +702,8 @@ class EventPage(CommentableMixin, RoutablePageMixin, Page):
     def registration_event(self):
         """Returns the page registrations belong to: the event in the site's
         default language, so that every translation shares its places."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self  # the event itself (its locale known without a query)
         default = self.get_translation_or_none(Locale.get_default())
         return default.specific if default is not None else self
 

@@ -22,6 +22,10 @@ Scopes:
   answer), so a listing that shows counts or places is exact too. Listings
   whose content the clock changes also vary on the page cache's next clock
   boundary (`{% cached_listing … timed %}`).
+- `CONTENT` ("content"): what a page's own fragments show besides pages
+  (people, images, documents, tags), bumped here when one is saved or
+  deleted. A detail page's own content is cached in "frame,content" (see
+  `scopes_of`): a publish bumps the frame, a changed photo the content.
 - `"comments:<translation key>"`: a page's comment thread in every language
   (see `comments.signals`), bumped on every comment transition and when a
   shown comment is created, changed or deleted.
@@ -54,6 +58,10 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 #: The scope of the site's frame.
 FRAME = "frame"
+#: The scope of the snippets, images, documents and tags pages show.
+CONTENT = "content"
+#: A detail page's own content: stale when the frame or the content changes.
+PAGE_CONTENT = f"{FRAME},{CONTENT}"
 
 #: The scope of the site's listings (indexes, directory, page sections).
 LISTINGS = "listings"
@@ -129,10 +137,18 @@ def bump(*scopes, after_commit=None):
     transaction.on_commit(_after_commit)
 
 
+def scopes_of(scope):
+    """Returns the scopes a fragment's `scope` names: one, or several joined
+    by commas ("frame,content": stale when either changes)."""
+    return scope.split(",")
+
+
 def fragment_key(name, scope, vary_on=(), request=None):
-    """Returns the cache key of fragment `name` in `scope` for `vary_on`
-    (and the active language, always)."""
-    vary = [release(), version(scope, request), translation.get_language(), *vary_on]
+    """Returns the cache key of fragment `name` in `scope` (one scope, or
+    several joined by commas) for `vary_on` (and the active language,
+    always)."""
+    tokens = [version(one, request) for one in scopes_of(scope)]
+    vary = [release(), *tokens, translation.get_language(), *vary_on]
     return make_template_fragment_key(f"commons.{name}", vary)
 
 
@@ -186,10 +202,11 @@ def cached_fragment(name, scope, render, *, vary_on=(), request=None):
     return html
 
 
-def cached_value(name, scope, compute, *, vary_on=()):
+def cached_value(name, scope, compute, *, vary_on=(), request=None):
     """Returns a value worked out once per version of `scope` (a setting the
-    frame's scope follows, say): `compute()` when not cached yet."""
-    key = fragment_key(name, scope, vary_on)
+    frame's scope follows, say): `compute()` when not cached yet. With
+    `request`, the scope's version is the one this request already read."""
+    key = fragment_key(name, scope, vary_on, request)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -211,35 +228,58 @@ def frame_changed_by_page(sender, instance, **kwargs):
 
 _FRAME_MODELS = (Site, Locale, PageViewRestriction, BaseGenericSetting, BaseSiteSetting)
 
-#: What listings show beside pages, whose change renders them again: tags
+#: What pages and listings show beside pages, whose change renders both
+#: their own content (CONTENT) and the listings (LISTINGS) again: tags
 #: (every taggit tag model), images (logos and pictures), documents (links
-#: in a page's body) and the models content apps add with
-#: `shown_in_listings` (the blog's people, a network's listed members).
-_LISTED_MODELS = [TagBase, AbstractImage, AbstractDocument]
+#: in a page's body) and the models content apps add with `shown_on_pages`
+#: (the blog's people).
+_SHOWN_MODELS = [TagBase, AbstractImage, AbstractDocument]
 
 
-def shown_in_listings(model):
-    """Registers `model` (from an AppConfig.ready) as shown in listings: its
-    saves and deletions render the listing fragments again."""
-    _LISTED_MODELS.append(model)
+def shown_on_pages(model):
+    """Registers `model` (from an AppConfig.ready) as shown on pages and in
+    listings: its saves and deletions render their fragments again."""
+    _SHOWN_MODELS.append(model)
 
 
 @receiver(post_save, dispatch_uid="home.fragments.frame_model_saved")
 def frame_changed_by_save(sender, instance=None, **kwargs):
     """A site, locale, view restriction or setting (the site settings, and
-    every other) was saved; or a page (created live or changed in place,
-    not only through a publish), which the listings may show."""
-    if isinstance(instance, _FRAME_MODELS):
+    every other) was saved, or an alias page (its source's view restrictions
+    apply to it: `home.routing.restriction_tops`); or any page (created live
+    or changed in place, not only through a publish), which the listings may
+    show."""
+    if isinstance(instance, _FRAME_MODELS) or (
+        isinstance(instance, Page) and instance.alias_of_id is not None
+    ):
         bump(FRAME, LISTINGS)
-    elif isinstance(instance, (Page, *_LISTED_MODELS)):
+    elif isinstance(instance, Page):
         bump(LISTINGS)
+
+
+@receiver(post_save, dispatch_uid="home.fragments.live_page_saved")
+def frame_changed_by_live_page(sender, instance=None, update_fields=None, **kwargs):
+    """A live page was saved whole outside a publish (code that changes a
+    page and calls `save()`): what it shows may have changed. Saving a
+    draft revision names its fields (`update_fields`) and changes nothing
+    live, so it bumps nothing."""
+    if isinstance(instance, Page) and instance.live and update_fields is None:
+        bump(FRAME)
 
 
 @receiver(post_delete, dispatch_uid="home.fragments.frame_model_deleted")
 def frame_changed_by_delete(sender, instance=None, **kwargs):
-    """A page, site, locale, view restriction or setting was deleted; or
-    something listings show."""
+    """A page, site, locale, view restriction or setting was deleted."""
     if isinstance(instance, (Page, *_FRAME_MODELS)):
         bump(FRAME, LISTINGS)
-    elif isinstance(instance, tuple(_LISTED_MODELS)):
-        bump(LISTINGS)
+
+
+@receiver(post_save, dispatch_uid="home.fragments.content_saved")
+@receiver(post_delete, dispatch_uid="home.fragments.content_deleted")
+def content_changed(sender, instance=None, **kwargs):
+    """An image, a document, a tag or a registered model (`shown_on_pages`)
+    was saved or deleted: every page's own content and every listing is
+    rendered again. Renditions are left out: a new one changes nothing
+    already shown."""
+    if isinstance(instance, tuple(_SHOWN_MODELS)):
+        bump(CONTENT, LISTINGS)

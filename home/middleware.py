@@ -1,4 +1,5 @@
-"""The page cache's middleware and the public site's `Cache-Control`.
+"""The page cache's middleware and the public site's `Cache-Control`; the
+site and route for Wagtail's page view from the shared cache.
 
 It sits after the CSRF, session, messages and CSP middleware, so that a page
 answered from the cache still passes back through them: CSRF sets the
@@ -11,7 +12,9 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.deprecation import MiddlewareMixin
 
-from . import page_cache
+from wagtail.views import serve as wagtail_serve
+
+from . import page_cache, routing
 
 NOT_STORED = ("private", "no-store", "no-cache")
 
@@ -85,3 +88,13 @@ class PageCacheMiddleware(MiddlewareMixin):
                 # Logged in, a session (a held comment, a receipt), a form sent.
                 patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class CachedSiteRootMiddleware(MiddlewareMixin):
+    """Gives Wagtail's page view the site and the route from the shared cache
+    (`home.routing.route_from_cached_root`): no query for the site, the
+    reader's locale or the root page on a warm request."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve and view_args:
+            routing.route_from_cached_root(request, view_args[0])

@@ -21,10 +21,10 @@ from wagtail.search import index
 
 from .admin_forms import PageAdminForm
 from .blocks import BaseStreamBlock
-from .routing import DeferredChildRouteMixin
+from .routing import CachedViewRestrictionsMixin, DeferredChildRouteMixin
 
 
-class HomePage(DeferredChildRouteMixin, Page):
+class HomePage(CachedViewRestrictionsMixin, DeferredChildRouteMixin, Page):
     """The front door: what Commons is, and the latest from every network."""
 
     base_form_class = PageAdminForm  # own collections' images and documents only
@@ -57,7 +57,7 @@ class HomePage(DeferredChildRouteMixin, Page):
         return self.get_children().live().public().in_menu().specific().defer_streamfields()
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     """A plain page of text: about, house rules, privacy, and the like."""
 
     base_form_class = PageAdminForm  # own collections' images and documents only

@@ -209,8 +209,7 @@ def fetch(request):
 def store(request, response):
     """Stores `response` for the next anonymous readers, with holes where
     its CSRF tokens and fill-in clocks were. Returns the entry."""
-    content, tokens = CSRF_VALUE.subn(rb"\1" + CSRF_HOLE + rb"\2", response.content)
-    content, clocks = CLOCK_VALUE.subn(rb"\1" + CLOCK_HOLE + rb"\2", content)
+    content, has_form = punch_holes(response.content)
     entry = {
         "status": response.status_code,
         "content": content,
@@ -220,12 +219,21 @@ def store(request, response):
             if name.lower() not in {"set-cookie", "vary", "cache-control", "x-page-cache"}
         ],
         "versions": request.page_cache_versions,
-        "has_form": bool(tokens or clocks),
+        "has_form": has_form,
     }
     keep = lifetime()
     if keep > 0:
         cache.set(_entry_key(request), entry, keep)
     return entry
+
+
+def punch_holes(content):
+    """Returns (`content` with holes where its CSRF tokens and fill-in clocks
+    were, True if it had any): HTML that may be kept for other readers (a
+    whole page here, a blank form as a fragment) and filled per request."""
+    content, tokens = CSRF_VALUE.subn(rb"\1" + CSRF_HOLE + rb"\2", content)
+    content, clocks = CLOCK_VALUE.subn(rb"\1" + CLOCK_HOLE + rb"\2", content)
+    return content, bool(tokens or clocks)
 
 
 def fill_holes(request, content):

@@ -28,7 +28,7 @@ from wagtail.search import index
 
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
-from home.routing import DeferredChildRouteMixin
+from home.routing import CachedViewRestrictionsMixin, DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 
 DIRECTORY_PAGE_SIZE = 12
@@ -83,7 +83,9 @@ def principles_field(verbose_name, help_text):
     )
 
 
-class NetworkIndexPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
+class NetworkIndexPage(
+    CachedViewRestrictionsMixin, RoutablePageMixin, DeferredChildRouteMixin, Page
+):
     """The directory of every network, at /networks/: filtered by theme,
     area and status, with counts, and the way in to start a new network."""
 
@@ -216,7 +218,7 @@ class CommentPolicy(models.TextChoices):
     TRUST_REGULARS = "trust_regulars", _("Approve trusted commenters automatically")
 
 
-class NetworkPage(RoutablePageMixin, DeferredChildRouteMixin, Page):
+class NetworkPage(CachedViewRestrictionsMixin, RoutablePageMixin, DeferredChildRouteMixin, Page):
     """One network's home: who they are, what they value, and what they publish.
     Its subtree is where its editors work and its moderators moderate; its
     editor and moderator groups come and go with it (see networks.groups).

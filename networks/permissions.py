@@ -19,6 +19,7 @@ from django.db.models.functions import Length, Substr
 
 from wagtail.models import GroupPagePermission, Page
 
+from home.fragments import FRAME, cached_value
 from languages.listings import below_any_translation_of
 
 from .groups import MODERATE_CODENAME
@@ -63,6 +64,18 @@ def network_for_page(page):
     if page is None:
         return None
     return NetworkPage.objects.filter(path__in=_ancestor_paths(page)).order_by("-depth").first()
+
+
+def cached_network_for_page(page):
+    """Returns `network_for_page(page)` from the shared cache, once per
+    version of the frame (`home.fragments`: a publish, unpublish, move or a
+    live page saved bumps it): no query once a page's network is known.
+    For showing a page and applying its network's comment policy; never a
+    copy to change and save."""
+    (network,) = cached_value(
+        "network-of-page", FRAME, lambda: (network_for_page(page),), vary_on=[page.pk, page.path]
+    )
+    return network
 
 
 def networks_for_pages(pages):

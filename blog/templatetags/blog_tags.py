@@ -48,6 +48,8 @@ def blog_feed_links(context, network=None, tag=None):
     or of `network`'s posts, or of `tag`'s posts."""
     locale_id = _locale_id(context, network)
     index = context.get("blog_index")  # a post's page already knows it
+    if callable(index):  # a post's context gives it lazily
+        index = index()
     if index is None or index.locale_id != locale_id:
         index = BlogIndexPage.for_locale(locale_id)
     if index is None:

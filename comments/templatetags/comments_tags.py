@@ -5,9 +5,11 @@ it too).
 
 The thread is rendered once per change to the page's comments, in each
 language (a fragment cache, see `home.fragments` and `comments.signals`);
-the form, notices and the poster's own held comments are rendered for each
-request. Rendering the thread runs one query for every approved comment and
-reply on the page and its translations, whatever their number.
+the empty form is a fragment too, with holes for each reader's CSRF token
+and fill-in clock; a form with errors, notices and the poster's own held
+comments are rendered for each request. Rendering the thread runs one
+query for every approved comment and reply on the page and its
+translations, whatever their number.
 """
 
 import re
@@ -22,6 +24,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
+from home import page_cache
 from home.fragments import FRAME, cached_fragment
 from home.models import SiteSettings
 
@@ -170,12 +173,15 @@ def comments_section(context, page):
                 .first()
             )
     form = state.form if state and state.form else None
-    if form is None:
-        form = CommentForm()
     if parent is not None:
         action = reverse("public_comments:reply", args=[page.pk, parent.pk])
     else:
         action = reverse("public_comments:post", args=[page.pk])
+    form_html = ""
+    if form is None and parent is None and state is None and not closed_reason:
+        form_html = blank_form_html(request, page, action)
+    elif form is None:
+        form = CommentForm()
 
     mine, posted = own_comments(request, page)
     session = getattr(request, "session", None)
@@ -192,6 +198,7 @@ def comments_section(context, page):
         "count": count,
         "closed_reason": closed_reason,
         "form": form,
+        "form_html": form_html,
         "action": action,
         "parent": parent,
         "notice": state.notice if state else "",
@@ -202,6 +209,32 @@ def comments_section(context, page):
         "house_rules_url": house_rules_url(request),
         "report_query": f"?on={page.pk}",
     }
+
+
+def blank_form_html(request, page, action):
+    """Returns the HTML of the empty comment form under `page`, rendered once
+    per change to the frame in each language (a fragment) with holes where
+    the CSRF token and the fill-in clock go, filled for this reader
+    (`home.page_cache.fill_holes`: their own token, a fresh clock). A form
+    with errors, a notice, kept words or a reply is never this one."""
+
+    def render():
+        html = render_to_string(
+            "comments/comment_form.html",
+            {
+                "form": CommentForm(),
+                "action": action,
+                "parent": None,
+                "house_rules_url": house_rules_url(request),
+            },
+            request=request,
+        )
+        return page_cache.punch_holes(html.encode())[0].decode()
+
+    html = cached_fragment(
+        "comment-form", FRAME, render, vary_on=[page.pk, request.get_host()], request=request
+    )
+    return mark_safe(page_cache.fill_holes(request, html.encode()).decode())  # noqa: S308
 
 
 def house_rules_url(request):

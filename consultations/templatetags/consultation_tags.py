@@ -6,8 +6,12 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from home import page_cache
+from home.fragments import FRAME, cached_fragment
 
 register = template.Library()
 
@@ -26,11 +30,31 @@ def consultation_json_ld(data):
     )
 
 
-@register.inclusion_tag("consultations/includes/answer_form.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def answer_form(context, form):
-    """The answer form, its error summary and the honeypot."""
-    return {
-        "form": form,
-        "request": context.get("request"),
-        "csrf_token": context.get("csrf_token"),
-    }
+    """The answer form, its error summary and the honeypot. An empty form
+    (not sent, no errors) is a fragment: rendered once per change to the
+    frame (a publish, a question saved) in each language, with holes for
+    each reader's own CSRF token and fill-in clock (home.page_cache)."""
+    request = context.get("request")
+    page = context.get("page")
+
+    def render():
+        return render_to_string(
+            "consultations/includes/answer_form.html", {"form": form}, request=request
+        )
+
+    if form.is_bound or form.errors or request is None or page is None:
+        return render()
+
+    def render_with_holes():
+        return page_cache.punch_holes(render().encode())[0].decode()
+
+    html = cached_fragment(
+        "consultation-answer-form",
+        FRAME,
+        render_with_holes,
+        vary_on=[page.pk, request.get_host()],
+        request=request,
+    )
+    return mark_safe(page_cache.fill_holes(request, html.encode()).decode())  # noqa: S308

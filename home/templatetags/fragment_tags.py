@@ -25,7 +25,14 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from home import page_cache
-from home.fragments import FRAME, LISTINGS, cached_fragment, frame_cacheable, listing_cacheable
+from home.fragments import (
+    FRAME,
+    LISTINGS,
+    cached_fragment,
+    frame_cacheable,
+    listing_cacheable,
+    scopes_of,
+)
 
 register = template.Library()
 
@@ -39,7 +46,7 @@ class CachedFragmentNode(template.Node):
 
     def render(self, context):
         scope = self.scope.resolve(context)
-        if scope == FRAME and not frame_cacheable(context.get("request")):
+        if FRAME in scopes_of(scope) and not frame_cacheable(context.get("request")):
             return self.nodelist.render(context)
         return mark_safe(  # noqa: S308 - the cached HTML is this nodelist's own output
             cached_fragment(

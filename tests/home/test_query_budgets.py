@@ -20,27 +20,30 @@ TODAY = datetime.date.today()
 
 #: Page → exact queries of a warm anonymous request on the demo content.
 QUERIES = {
-    "/about/": 7,
-    "/": 6,
-    "/ur/": 7,
-    "/networks/": 7,
-    "/bn/networks/": 8,
-    "/networks/food-partnership/": 8,
-    "/pl/networks/food-partnership/": 9,
-    "/blog/": 7,
-    "/pl/blog/": 8,
-    "/blog/tag/food/": 8,
-    "/networks/food-partnership/first-post/": 14,
-    "/pl/networks/food-partnership/first-post/": 15,
-    "/consultations/": 7,
-    "/networks/food-partnership/should-we-become-a-co-operative/": 14,
-    "/events/": 7,
-    f"/events/month/{TODAY.year}/{TODAY.month}/": 7,
+    "/about/": 1,
+    "/": 1,
+    "/ur/": 1,
+    "/networks/": 1,
+    "/bn/networks/": 1,
+    "/networks/food-partnership/": 2,
+    "/pl/networks/food-partnership/": 2,
+    "/blog/": 1,
+    "/pl/blog/": 1,
+    "/blog/tag/food/": 2,
+    "/networks/food-partnership/first-post/": 1,
+    "/pl/networks/food-partnership/first-post/": 1,
+    "/consultations/": 1,
+    "/networks/food-partnership/should-we-become-a-co-operative/": 2,
+    "/networks/food-partnership/food-partnership-priorities/": 5,
+    "/networks/food-partnership/weekly-growing-club/": 1,
+    "/events/": 1,
+    f"/events/month/{TODAY.year}/{TODAY.month}/": 1,
     "/sitemap.xml": 7,
     "/search/?q=network": 15,
 }
 
-#: Issue 17's budget: a post and every index at most this many queries.
+#: Issue 17's budget: a post, every index and every detail page (open and
+#: closed consultation, event) at most this many queries.
 BUDGET = 15
 WITHIN_BUDGET = [path for path in QUERIES if path != "/sitemap.xml"]
 #: The sitemap, fewer than a page (it was 22).

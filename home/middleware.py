@@ -7,11 +7,12 @@ CSP middleware run, none of which a hit needs (the reader has no session nor
 messages: `page_cache.may_use_cache`). What they add to a page is kept
 instead: a page is stored on its way out, after they have all passed over
 it, with its headers as they left (Content-Security-Policy,
-X-Frame-Options, Content-Language, Vary, Cache-Control). The one per-reader
-piece, the CSRF token and its cookie, comes from Django's own CSRF
-middleware, called here for a page with a form (the cookie a returning
-reader brings is kept, as Django keeps it). What is stored, and when it goes
-stale, is `home.page_cache`'s.
+X-Frame-Options, Content-Language, Vary, Cache-Control). For a page with a
+form, the per-reader pieces are filled in (`page_cache.fill_holes`: their
+CSRF token, each form's clock) and Django's own CSRF middleware, called
+here, reads the secret a returning reader's cookie brings (so a second tab
+keeps it) and sets their cookie. What is stored, and when it goes stale, is
+`home.page_cache`'s.
 """
 
 from django.conf import settings

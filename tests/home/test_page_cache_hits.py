@@ -162,3 +162,40 @@ def test_cutting_and_filling_holes_gives_back_the_page(rf):
     assert page_cache.fill_holes(rf.get("/"), {"parts": [b"<p>no form</p>"], "holes": []}) == (
         b"<p>no form</p>"
     )
+
+
+def test_a_hits_csrf_token_is_one_djangos_middleware_accepts(rf):
+    from django.middleware.csrf import CsrfViewMiddleware
+
+    def sent(token, secret):
+        """Returns Django's CSRF middleware's answer to a form sent with `token`
+        by a reader whose cookie holds `secret` (None: accepted)."""
+        post = rf.post("/", {"csrfmiddlewaretoken": token})
+        post.COOKIES["csrftoken"] = secret
+        middleware = CsrfViewMiddleware(lambda request: None)
+        middleware.process_request(post)
+        return middleware.process_view(post, lambda request: None, (), {})
+
+    for cookie in ("", "a" * 32):  # a new reader, and one who brings their secret
+        request = rf.get("/")
+        if cookie:
+            request.COOKIES["csrftoken"] = cookie
+        CsrfViewMiddleware(lambda request: None).process_request(request)
+        token = page_cache.reader_csrf_token(request)
+        secret = request.META["CSRF_COOKIE"]
+        assert len(token) == 64 and request.META["CSRF_COOKIE_NEEDS_UPDATE"]
+        assert secret == (cookie or secret) and len(secret) == 32
+        assert sent(token, secret) is None
+        tampered = token[:-1] + ("0" if token[-1] != "0" else "1")
+        assert sent(tampered, secret).status_code == 403
+        assert sent(token, "b" * 32).status_code == 403  # someone else's cookie
+
+
+def test_a_hits_csrf_randomness_favours_no_character():
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS
+
+    drawn = page_cache._random_chars(len(CSRF_ALLOWED_CHARS) * 2000)
+    counts = [drawn.count(char.encode()) for char in CSRF_ALLOWED_CHARS]
+    # Each is expected 2,000 times; a plain `byte % 62` would draw eight of
+    # them a quarter more often than the rest.
+    assert min(counts) > 1750 and max(counts) < 2250

@@ -263,19 +263,24 @@ def store(request, response, parts, holes):
     return entry
 
 
-_CSRF_CHARS = CSRF_ALLOWED_CHARS.encode()
 _CSRF_CHAR_INDEX = {char: place for place, char in enumerate(CSRF_ALLOWED_CHARS)}
+# Random bytes as CSRF characters: byte b is character b % 62, and the bytes
+# past the last whole multiple of 62 (248-255) are dropped, so that no
+# character is likelier than another.
+_CSRF_CHARS_BELOW = 256 - 256 % len(CSRF_ALLOWED_CHARS)
+_CSRF_CHAR_OF_BYTE = bytes(
+    CSRF_ALLOWED_CHARS.encode()[byte % len(CSRF_ALLOWED_CHARS)] for byte in range(256)
+)
+_CSRF_BYTES_DROPPED = bytes(range(_CSRF_CHARS_BELOW, 256))
 
 
-def _random_chars(length, chars=_CSRF_CHARS):
-    """Returns `length` characters drawn uniformly from `chars` (as bytes),
-    from the operating system's randomness in one read: bytes past the last
-    whole multiple of len(chars) are dropped, so that none is likelier."""
-    below = 256 - 256 % len(chars)
-    drawn = bytearray()
+def _random_chars(length):
+    """Returns `length` CSRF characters (as bytes) drawn uniformly from the
+    operating system's randomness, in one read (or, rarely, two)."""
+    drawn = b""
     while len(drawn) < length:
-        drawn += bytes(chars[byte % len(chars)] for byte in os.urandom(length + 8) if byte < below)
-    return bytes(drawn[:length])
+        drawn += os.urandom(length + 8).translate(_CSRF_CHAR_OF_BYTE, _CSRF_BYTES_DROPPED)
+    return drawn[:length]
 
 
 def reader_csrf_token(request):

@@ -15,13 +15,13 @@ Why this design, rather than Django's cache middleware or `cache_page`:
   from the CDN through Wagtail's `PurgeBatch`.
 
 So an entry is keyed by host and full path (with the query string; the
-path names the language), and records the *version* of what it depends on: the URL of the
-Wagtail page that served it (so one purge of `/blog/` drops `/blog/?page=2`
-and `/blog/tag/food/` too, in every language) and a site-wide version (the
-frame: settings, navigation, footer). Invalidating a URL deletes its version;
-the next reader makes a new random one, so an entry rendered before a change
-and stored after it can never match. A lookup is two cache reads and no
-database query.
+path names the language), and records the *version* of what it depends on:
+the URL of the Wagtail page that served it (so one purge of `/blog/` drops
+`/blog/?page=2` and `/blog/tag/food/` too, in every language) and a
+site-wide version (the frame: settings, navigation, footer). Invalidating
+a URL deletes its version; the next reader makes a new random one, so an
+entry rendered before a change and stored after it can never match. A
+lookup is two cache reads and no database query.
 
 Pages opt in as they are served (`mark_page`, from Wagtail's
 `on_serve_page` hook); other public views with `cache_public` (the

@@ -3,7 +3,10 @@ of the demo database, wrk for requests per second, and Django's query
 counting. Scripts print figures; nothing here passes or fails on time."""
 
 import contextlib
+import cProfile
+import io
 import os
+import pstats
 import re
 import shutil
 import socket
@@ -164,6 +167,34 @@ def count_queries(env, paths):
         [PYTHON, "-c", code, *paths], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     ).stdout
     return {path: tuple(v) for path, v in json.loads(out.strip().splitlines()[-1]).items()}
+
+
+def profile_arguments(default_repeats):
+    """Returns (repeats, use_cprofile, paths) from the command line of an
+    in-process profile: `[N] [path ...] [--cprofile]` (paths: [] if none)."""
+    args = [arg for arg in sys.argv[1:] if arg != "--cprofile"]
+    repeats = int(args.pop(0)) if args and args[0].isdigit() else default_repeats
+    return repeats, "--cprofile" in sys.argv, args
+
+
+def run_profile(env, code, repeats, use_cprofile, paths):
+    """Runs a profile's `code` in a Django process on the bench database,
+    with argv `repeats, use_cprofile ("1"/"0"), *paths`."""
+    args = [str(repeats), "1" if use_cprofile else "0", *paths]
+    subprocess.run([PYTHON, "-c", code, *args], cwd=ROOT, env=env, check=True)
+
+
+def print_profile(request, times, sort, lines):
+    """Prints the `lines` costliest functions (by `sort`) of calling
+    `request()` `times` times: for the profiles' `--cprofile`."""
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(times):
+        request()
+    profile.disable()
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats(sort).print_stats(lines)
+    print(out.getvalue())
 
 
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))

@@ -8,13 +8,18 @@ Run: `.venv/bin/python bench/profile_page.py [N] [path ...]`; add
 figures only.
 """
 
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import BUSY_POST_PATH, PYTHON, ROOT, add_busy_post, demo_site  # noqa: E402
+from bench.common import (  # noqa: E402
+    BUSY_POST_PATH,
+    add_busy_post,
+    demo_site,
+    profile_arguments,
+    run_profile,
+)
 
 PATHS = [
     "/healthz",
@@ -32,9 +37,10 @@ PATHS = [
 ]
 
 _PROFILE_CODE = """
-import cProfile, io, json, pstats, statistics, sys, time
+import statistics, sys, time
 import django
 django.setup()
+from bench.common import print_profile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -54,31 +60,16 @@ for path in paths:
         times.append((time.process_time() - start) * 1000)
     print(f"{path:<62} {status:>6} {queries:>8} {statistics.median(times):>16.1f}")
     if use_cprofile:
-        profile = cProfile.Profile()
-        profile.enable()
-        for _ in range(10):
-            client.get(path)
-        profile.disable()
-        out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(40)
-        print(out.getvalue())
+        print_profile(lambda: client.get(path), 10, "cumulative", 40)
 """
 
 
 def main():
-    args = [arg for arg in sys.argv[1:] if arg != "--cprofile"]
-    use_cprofile = "--cprofile" in sys.argv
-    repeats = int(args.pop(0)) if args and args[0].isdigit() else 50
-    paths = args or PATHS
+    repeats, use_cprofile, paths = profile_arguments(default_repeats=50)
     with demo_site(PAGE_CACHE_SECONDS="0") as (env, _):
         add_busy_post(env)
         print(f"Django test client, DEBUG off, SQLite, page cache off; median of {repeats}")
-        subprocess.run(
-            [PYTHON, "-c", _PROFILE_CODE, str(repeats), "1" if use_cprofile else "0", *paths],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
+        run_profile(env, _PROFILE_CODE, repeats, use_cprofile, paths or PATHS)
 
 
 if __name__ == "__main__":

@@ -99,6 +99,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, locale, CSRF, messages and CSP: an anonymous reader's
+    # hit is answered here, with the headers those gave the page when it was
+    # stored and their own CSRF token and cookie (home.middleware).
+    "home.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,9 +111,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    # After CSRF, sessions, messages and CSP: a cached page still passes back
-    # through them (the reader's own CSRF cookie, the security headers).
-    "home.middleware.PageCacheMiddleware",
     # Wagtail's page view routes from the cached site root (home.routing).
     "home.middleware.CachedSiteRootMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

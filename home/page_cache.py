@@ -14,22 +14,26 @@ Why this design, rather than Django's cache middleware or `cache_page`:
   (`CachedURL`, from `urls_for_pages`) is dropped from this cache and purged
   from the CDN through Wagtail's `PurgeBatch`.
 
-So an entry is keyed by host, full path (with the query string) and
-language, and records the *version* of what it depends on: the URL of the
-Wagtail page that served it (so one purge of `/blog/` drops `/blog/?page=2`
-and `/blog/tag/food/` too, in every language) and a site-wide version (the
-frame: settings, navigation, footer). Invalidating a URL deletes its version;
-the next reader makes a new random one, so an entry rendered before a change
-and stored after it can never match. A lookup is two cache reads and no
-database query.
+So an entry is keyed by host and full path (with the query string; the
+path names the language), and records the *version* of what it depends on:
+the URL of the Wagtail page that served it (so one purge of `/blog/` drops
+`/blog/?page=2` and `/blog/tag/food/` too, in every language) and a
+site-wide version (the frame: settings, navigation, footer). Invalidating
+a URL deletes its version; the next reader makes a new random one, so an
+entry rendered before a change and stored after it can never match. A
+lookup is two cache reads and no database query.
 
 Pages opt in as they are served (`mark_page`, from Wagtail's
 `on_serve_page` hook); other public views with `cache_public` (the
-sitemap). Forms stay live on cached pages: the stored copy has holes where
-the CSRF token and the signed fill-in clock were (`fill_holes`), filled per
-request, so every reader gets their own token (and cookie) and their own
-clock, and a page with a form is marked `private` for shared caches, which
-would hand one token to everyone.
+sitemap). Forms stay live on cached pages: the stored copy is cut at the
+holes where the CSRF token and each signed fill-in clock were (`cut_holes`),
+and filled per request with one join (`fill_holes`), so every reader gets
+their own token (and cookie) and each form its own clock, and a page with a
+form is marked `private` for shared caches, which would hand one token to
+everyone. An entry keeps the response's headers as they left the site
+(Content-Security-Policy, X-Frame-Options, Vary, Cache-Control...), so a hit
+is answered before the session, messages and locale middleware run
+(`home.middleware`): nothing on the hit path is personal or translated.
 
 Content apps say which other pages show a page of theirs with the
 `page_cache_listings` hook (a function of the page returning pages), and
@@ -50,8 +54,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -68,10 +72,19 @@ LISTINGS_HOOK = "page_cache_listings"
 CLOCK_HOOK = "page_cache_next_change"
 CLOCK_KEY = f"{PREFIX}:next-change"
 
-CSRF_HOLE = b"__pagecache_csrf__"
-CLOCK_HOLE = b"__pagecache_clock__"
-CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-CLOCK_VALUE = re.compile(rb'(name="(?:[\w-]+-)?started" value=")[^"]*(")')
+#: Bumped when an entry's shape changes, so entries stored by an older
+#: release are never read as this one's.
+ENTRY_FORMAT = 2
+#: What a hole holds: the reader's CSRF token, or a form's fill-in clock.
+CSRF, CLOCK = "csrf", "clock"
+#: The values cut out of a stored page: a CSRF token's or a fill-in clock's
+#: (any form prefix), each between its attribute's quotes.
+HOLE_VALUE = re.compile(
+    rb'name="(?:(?P<csrf>csrfmiddlewaretoken)|(?:[\w-]+-)?started)" value="(?P<value>[^"]*)"'
+)
+#: Headers an entry never keeps: the reader's own cookies, and those worked
+#: out again for each answer.
+UNSTORED_HEADERS = frozenset({"set-cookie", "content-length", "x-page-cache"})
 
 
 def seconds():
@@ -146,9 +159,19 @@ def _scope(dependency):
     return f"{PREFIX}:{dependency}"
 
 
+def reader_language(request):
+    """Returns the language a request is answered in, from its path alone
+    (English has no prefix), as LocaleMiddleware decides it for this site's
+    `i18n_patterns(prefix_default_language=False)`."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def _entry_key(request):
-    raw = f"{request.get_host()}|{request.get_full_path()}|{get_language()}"
-    return f"{PREFIX}:e:{hashlib.sha256(raw.encode()).hexdigest()}"
+    # No language in the key: a page is only stored in the language its
+    # address names (`store`), so the address alone says which it is, and a
+    # hit is found before LocaleMiddleware has worked the language out.
+    raw = f"{request.get_host()}|{request.get_full_path()}"
+    return f"{PREFIX}:e{ENTRY_FORMAT}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def _current_versions(dependencies):
@@ -206,44 +229,81 @@ def fetch(request):
     return entry
 
 
-def store(request, response):
-    """Stores `response` for the next anonymous readers, with holes where
-    its CSRF tokens and fill-in clocks were. Returns the entry."""
-    content, has_form = punch_holes(response.content)
+def cut_holes(content):
+    """Returns (parts, holes): `content` cut where each CSRF token and
+    fill-in clock was, and what each hole held (CSRF or CLOCK), so that
+    `fill_holes` puts a reader's own values back with one join."""
+    parts, holes, start = [], [], 0
+    for match in HOLE_VALUE.finditer(content):
+        parts.append(content[start : match.start("value")])
+        holes.append(CSRF if match.group("csrf") else CLOCK)
+        start = match.end("value")
+    parts.append(content[start:])
+    return parts, holes
+
+
+def store(request, response, parts, holes):
+    """Stores `response`, cut at its `holes` (`cut_holes`), for the next
+    anonymous readers, with its headers as they are now. Returns the entry,
+    or None if it may not be kept (it would outlive a change the clock makes,
+    or its language is not the one its address names)."""
+    if translation.get_language() != reader_language(request):
+        return None
+    if CSRF in holes and settings.CSRF_USE_SESSIONS:
+        return None  # the token would live in a session a hit never opens
     entry = {
         "status": response.status_code,
-        "content": content,
+        "parts": parts,
+        "holes": holes,
         "headers": [
             (name, value)
             for name, value in response.items()
-            if name.lower() not in {"set-cookie", "vary", "cache-control", "x-page-cache"}
+            if name.lower() not in UNSTORED_HEADERS
         ],
         "versions": request.page_cache_versions,
-        "has_form": has_form,
     }
     keep = lifetime()
-    if keep > 0:
-        cache.set(_entry_key(request), entry, keep)
+    if keep <= 0:
+        return None
+    cache.set(_entry_key(request), entry, keep)
     return entry
 
 
-def punch_holes(content):
-    """Returns (`content` with holes where its CSRF tokens and fill-in clocks
-    were, True if it had any): HTML that may be kept for other readers (a
-    whole page here, a blank form as a fragment) and filled per request."""
-    content, tokens = CSRF_VALUE.subn(rb"\1" + CSRF_HOLE + rb"\2", content)
-    content, clocks = CLOCK_VALUE.subn(rb"\1" + CLOCK_HOLE + rb"\2", content)
-    return content, bool(tokens or clocks)
+def fill_holes(request, parts, holes):
+    """Returns the page or fragment cut into `parts` at its `holes`
+    (`cut_holes`) with this reader's own CSRF token in every CSRF hole
+    (Django's `get_token`: their secret if the CSRF middleware read one from
+    their cookie, else a new one, and the cookie flagged to be set) and a
+    fresh fill-in clock in each clock hole (one per form, from
+    `home.defences.sign_started`)."""
+    if not holes:
+        return parts[0]
+    token = None
+    values = []
+    for hole in holes:
+        if hole == CSRF:
+            if token is None:
+                token = get_token(request).encode()
+            values.append(token)
+        else:
+            values.append(sign_started().encode())
+    joined = [b""] * (len(parts) + len(values))
+    joined[::2] = parts
+    joined[1::2] = values
+    return b"".join(joined)
 
 
-def fill_holes(request, content):
-    """Returns the stored `content` with this reader's own CSRF token (which
-    also sets their CSRF cookie) and a fresh fill-in clock."""
-    if CSRF_HOLE in content:
-        content = content.replace(CSRF_HOLE, get_token(request).encode())
-    if CLOCK_HOLE in content:
-        content = content.replace(CLOCK_HOLE, sign_started().encode())
-    return content
+def form_fragment(request, name, scope, render, *, vary_on=()):
+    """Returns the HTML of an empty form (`render()`), rendered once per
+    version of `scope` for `vary_on` and kept cut at its holes (a fragment
+    other readers share), filled for this reader (`fill_holes`). A form
+    with errors, a notice or kept words is never one of these."""
+    if not fragments.cacheable(request):
+        return mark_safe(render())  # noqa: S308 - rendered by a template
+    parts, holes = fragments.cached_value(
+        name, scope, lambda: cut_holes(render().encode()), vary_on=vary_on, request=request
+    )
+    return mark_safe(fill_holes(request, parts, holes).decode())  # noqa: S308 - a template's
 
 
 # --- What changed → which URLs ------------------------------------------------

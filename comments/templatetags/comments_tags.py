@@ -213,13 +213,13 @@ def comments_section(context, page):
 
 def blank_form_html(request, page, action):
     """Returns the HTML of the empty comment form under `page`, rendered once
-    per change to the frame in each language (a fragment) with holes where
-    the CSRF token and the fill-in clock go, filled for this reader
-    (`home.page_cache.fill_holes`: their own token, a fresh clock). A form
-    with errors, a notice, kept words or a reply is never this one."""
+    per change to the frame in each language (`home.page_cache.form_fragment`:
+    kept cut at the CSRF token and the fill-in clock, filled for this reader
+    with their own token and a fresh clock). A form with errors, a notice,
+    kept words or a reply is never this one."""
 
     def render():
-        html = render_to_string(
+        return render_to_string(
             "comments/comment_form.html",
             {
                 "form": CommentForm(),
@@ -229,12 +229,10 @@ def blank_form_html(request, page, action):
             },
             request=request,
         )
-        return page_cache.punch_holes(html.encode())[0].decode()
 
-    html = cached_fragment(
-        "comment-form", FRAME, render, vary_on=[page.pk, request.get_host()], request=request
+    return page_cache.form_fragment(
+        request, "comment-form", FRAME, render, vary_on=[page.pk, request.get_host()]
     )
-    return mark_safe(page_cache.fill_holes(request, html.encode()).decode())  # noqa: S308
 
 
 def house_rules_url(request):

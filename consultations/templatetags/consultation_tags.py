@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from home import page_cache
-from home.fragments import FRAME, cached_fragment
+from home.fragments import FRAME
 
 register = template.Library()
 
@@ -47,14 +47,6 @@ def answer_form(context, form):
     if form.is_bound or form.errors or request is None or page is None:
         return render()
 
-    def render_with_holes():
-        return page_cache.punch_holes(render().encode())[0].decode()
-
-    html = cached_fragment(
-        "consultation-answer-form",
-        FRAME,
-        render_with_holes,
-        vary_on=[page.pk, request.get_host()],
-        request=request,
+    return page_cache.form_fragment(
+        request, "consultation-answer-form", FRAME, render, vary_on=[page.pk, request.get_host()]
     )
-    return mark_safe(page_cache.fill_holes(request, html.encode()).decode())  # noqa: S308

@@ -8,21 +8,14 @@ import pytest
 
 from blog.models import Person
 from tests.comments.public_helpers import demo_post
-from tests.home.page_cache_helpers import RECORDING_CDN, RecordingBackend, page_cache_on, text
+from tests.home.page_cache_helpers import cdn, page_cache_on, text
 from tests.home.test_page_cache_invalidation import fresh, prime
 
 pytestmark = pytest.mark.django_db
-__all__ = ["page_cache_on"]
+__all__ = ["cdn", "page_cache_on"]
 
 # The demo's first Food Partnership post credits Amira Khan and Tom Okafor.
 SHOWING_THE_POST = ["/", "/blog/", "/networks/food-partnership/", "/blog/feed/rss/"]
-
-
-@pytest.fixture
-def cdn(settings):
-    settings.WAGTAILFRONTENDCACHE = RECORDING_CDN
-    RecordingBackend.purged.clear()
-    return RecordingBackend.purged
 
 
 def edit_url(person):

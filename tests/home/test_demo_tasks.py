@@ -40,3 +40,9 @@ def test_loading_the_demo_leaves_no_failed_task(demo, settings):
     ]
     assert failed == []
     assert not DBTaskResult.objects.ready().exists()
+
+
+def test_the_main_navigation_reads_networks_blog_consultations_events(demo):
+    """Each section's loader places its index before "About" as it comes."""
+    sections = demo.get_children().live().in_menu().order_by("path")
+    assert [page.title for page in sections] == ["Networks", "Blog", "Consultations", "Events"]

@@ -11,7 +11,8 @@ class BlogConfig(AppConfig):
         # Registered here, once the models are loaded (home is below blog).
         from home.fragments import shown_on_pages
 
+        from . import signals  # noqa: F401 - drops the cached posts an author's change reaches
         from .models import Person
 
-        # Posts and listings name each post's authors.
+        # Posts and listings name each post's authors: their fragments follow.
         shown_on_pages(Person)

@@ -462,7 +462,7 @@ def load(out):
         title="Blog",
         show_in_menus=True,
         intro="Posts from every network: what they are doing, learning and deciding.",
-        before="consultations",
+        before="about",
     )
     count = 0
     for network_slug, posts in POSTS.items():

@@ -30,13 +30,16 @@ from home.querysets import CachedPrivacyMixin
 from home.routing import CachedViewRestrictionsMixin, DeferredChildRouteMixin
 from languages.listings import below_any_translation_of, in_reader_language
 from networks.models import NetworkPage
-from networks.permissions import attach_networks, cached_network_for_page
+from networks.permissions import attach_networks, cached_network_for_page, network_for_page
 
 from .blocks import BlogStreamBlock
 from .feeds import BlogAtomFeed, BlogRssFeed
 from .forms import PersonForm
 
 POSTS_PER_PAGE = 10
+#: A CDN is told of at most this many numbered pages of each listing when a
+#: post changes; deeper pages expire after their s-maxage (PAGE_CACHE_SECONDS).
+PURGED_PAGES_PER_LISTING = 10
 TAGS_IN_FILTER = 24
 
 
@@ -305,6 +308,37 @@ class BlogIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, DeferredChil
         """The paths a CDN purges with this page (Wagtail's frontend cache):
         the listing and its feeds. The page cache drops every route of the page with it."""
         return ["/", "/feed/rss/", "/feed/atom/"]
+
+    def get_variant_paths(self, post):
+        """Returns the sub-paths of this index, besides `get_cached_paths`,
+        that may show `post`, for a CDN to purge when it changes: every
+        numbered page of all posts, and the listing, numbered pages and feeds
+        of the post's network (by the slug of each of its translations) and
+        of each of its tags. Numbered pages run from 1 (page 2's "Previous"
+        links to `?page=1`) to one past the current count, in case the change
+        took a page away, and at most to PURGED_PAGES_PER_LISTING. A count
+        query per listing."""
+        network = network_for_page(post)
+        # (routes, posts): a listing may have one route per language's slug.
+        listings = [([""], self.filter_posts())]
+        if network is not None:
+            slugs = NetworkPage.objects.filter(translation_key=network.translation_key)
+            routes = [
+                self.reverse_subpage("network", args=[slug])
+                for slug in sorted(set(slugs.values_list("slug", flat=True)))
+            ]
+            listings.append((routes, self.filter_posts(network=network)))
+        for tag in post.tags.all():
+            tag_route = self.reverse_subpage("tag", args=[tag.slug])
+            listings.append(([tag_route], self.filter_posts(tag=tag)))
+        paths = []
+        for routes, posts in listings:
+            last = min(-(-posts.count() // POSTS_PER_PAGE) + 1, PURGED_PAGES_PER_LISTING)
+            for route in routes:
+                if route:
+                    paths += [route, route + "feed/rss/", route + "feed/atom/"]
+                paths += [f"{route}?page={number}" for number in range(1, last + 1)]
+        return paths
 
     @path("")
     def all_posts(self, request):

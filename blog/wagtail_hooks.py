@@ -62,3 +62,17 @@ def blog_index_lists_posts(page):
     if isinstance(page, BlogPostPage):
         return BlogIndexPage.objects.live()
     return ()
+
+
+@hooks.register("page_cache_variants")
+def blog_index_variants_of_a_post(page):
+    """The blog indexes' numbered pages, network and tag listings and their
+    feeds that show a post, in every language, for the CDN (home.page_cache).
+    The counts are worked out once: every language lists each post once."""
+    if not isinstance(page, BlogPostPage):
+        return ()
+    indexes = list(BlogIndexPage.objects.live())
+    if not indexes:
+        return ()
+    paths = indexes[0].get_variant_paths(page)
+    return [(index, path) for index in indexes for path in paths]

@@ -1,5 +1,5 @@
 """Demo consultations: the index at /consultations/ (in place of the
-placeholder page the home loader made), and per network one open
+placeholder page older versions of the home loader made), and per network one open
 consultation and one closed with results, answers and its three-part
 outcome. The Food Partnership's open one is its co-operative consultation,
 answered in several languages. Digital Practitioners also have one upcoming;
@@ -140,7 +140,8 @@ NETWORK_TOPICS = {
 
 
 def replace_placeholder(home):
-    """Removes the placeholder "Consultations" page the home loader made."""
+    """Removes the placeholder "Consultations" page older versions of the
+    home loader made (a database loaded before the consultations existed)."""
     placeholder = home.get_children().filter(slug="consultations").first()
     if placeholder is not None and isinstance(placeholder.specific, StandardPage):
         placeholder.delete()
@@ -155,7 +156,7 @@ def ensure_index(home):
         title="Consultations",
         show_in_menus=True,
         intro="Have your say on what the networks and the council plan next.",
-        before="events",
+        before="about",
     )
 
 

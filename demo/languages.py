@@ -16,7 +16,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from home.demo import home_page
@@ -109,9 +110,16 @@ def translate(page, language_code):
         return False
     # Saved as a draft, then published here rather than when the surrounding
     # transaction commits, so the pages are live however the loader is called.
-    translation.save_target(publish=False)
-    target = page.get_translation(locale)
-    target.get_latest_revision().publish()
+    # wagtail-localize saves a new translation twice, and its child rows (a
+    # post's authors) are made anew the second time: the first rows are gone
+    # before any worker could index their references. So the references are
+    # indexed here, once, from the published translation, instead of by a
+    # background task per saved row.
+    with disable_reference_index_auto_update():
+        translation.save_target(publish=False)
+        target = page.get_translation(locale)
+        target.get_latest_revision().publish()
+    ReferenceIndex.create_or_update_for_object(target.specific)
     return True
 
 

@@ -41,7 +41,8 @@ def next_clock_change():
 
 
 def event_index():
-    """Replaces the home page's placeholder "Events" page with the index."""
+    """Returns the event index, made in place of the placeholder "Events"
+    page older versions of the home loader made, if there is one."""
     home = home_page()
     existing = home.get_children().filter(slug="events").first()
     if existing is not None and isinstance(existing.specific, EventIndexPage):

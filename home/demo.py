@@ -88,9 +88,10 @@ def load(out):
     home = HomePage.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE).first()
     if home is None:
         # Wagtail's own "Welcome" placeholder holds the slug "home": retire it.
-        for placeholder in root.get_children().filter(slug="home"):
-            placeholder.slug = "welcome-placeholder"
-            placeholder.save(update_fields=["slug"])
+        # Renamed in the database only: the page is deleted below, and a save
+        # would queue search and reference index updates (background tasks)
+        # for a page that no longer exists when the worker runs them.
+        root.get_children().filter(slug="home").update(slug="welcome-placeholder")
         home = HomePage(
             title="Commons: the borough's networks, together",
             slug="home",
@@ -136,27 +137,6 @@ def load(out):
         body=rich(*PRIVACY),
     )
     about = home.get_children().get(slug="about")
-    # Placeholders until the consultations and events issues land.
-    ensure_page(
-        home,
-        StandardPage,
-        "consultations",
-        title="Consultations",
-        show_in_menus=True,
-        intro="Have your say on what the networks and the council plan next.",
-        body=rich("Consultations from every network will be listed here."),
-        before="about",
-    )
-    ensure_page(
-        home,
-        StandardPage,
-        "events",
-        title="Events",
-        show_in_menus=True,
-        intro="Meetings, workshops and gatherings across the borough.",
-        body=rich("Events from every network will be listed here."),
-        before="about",
-    )
 
     site_settings = SiteSettings.load()
     site_settings.tagline = site_settings.tagline or "The borough's networks, publishing together"

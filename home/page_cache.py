@@ -36,7 +36,10 @@ is answered before the session, messages and locale middleware run
 (`home.middleware`): nothing on the hit path is personal or translated.
 
 Content apps say which other pages show a page of theirs with the
-`page_cache_listings` hook (a function of the page returning pages), and
+`page_cache_listings` hook (a function of the page returning pages), which
+of their listings' other addresses a CDN may hold with it (its numbered
+pages, filters and their feeds) with the `page_cache_variants` hook (a
+function of the page returning (listing page, sub-path) pairs), and
 call `invalidate_pages` when something a page shows changes outside a
 publish (a comment's decision, an event's places); home never imports them.
 What the clock changes without anyone saving (a consultation opening or
@@ -69,6 +72,7 @@ PREFIX = "pagecache"
 #: The version every entry depends on: the frame (settings, navigation, footer).
 EVERYTHING = "everything"
 LISTINGS_HOOK = "page_cache_listings"
+VARIANTS_HOOK = "page_cache_variants"
 CLOCK_HOOK = "page_cache_next_change"
 CLOCK_KEY = f"{PREFIX}:next-change"
 
@@ -123,10 +127,15 @@ def lifetime():
     return max(0, min(seconds(), int((soonest - timezone.now()).total_seconds())))
 
 
+def cdn_configured():
+    """Returns True if a CDN is in front of the site (WAGTAILFRONTENDCACHE)."""
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
 def invalidation_needed():
     """Returns True if a change has anything to drop: the page cache is on,
     or a CDN is configured (WAGTAILFRONTENDCACHE)."""
-    return seconds() > 0 or bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    return seconds() > 0 or cdn_configured()
 
 
 # --- Who may be served a cached page -----------------------------------------
@@ -359,6 +368,31 @@ def urls_for_pages(pages):
     return urls
 
 
+def variant_urls(pages):
+    """Returns the CachedURLs, besides their pages' own, of the listings
+    showing any of `pages` that only a CDN needs telling about: their
+    numbered pages (`?page=2`), filters and the filters' feeds, in every
+    language (the `page_cache_variants` hook: a function of a changed page
+    returning (listing page, sub-path) pairs). The page cache needs none of
+    them: its entries depend on their Wagtail page's URL, whatever the route
+    or query string, while a CDN purges exact addresses. Empty without a CDN
+    (the hooks may count posts to know how many pages a listing has)."""
+    if not cdn_configured():
+        return set()
+    batch_cache = PurgeBatch()  # Wagtail's per-batch cache of site root paths
+    urls = set()
+    for page in pages:
+        page = page.specific_deferred if type(page) is Page else page
+        for variants in hooks.get_hooks(VARIANTS_HOOK):
+            for listing, sub_path in variants(page) or ():
+                parts = listing.get_url_parts(batch_cache)
+                if parts is None or parts[0] is None or parts[1] is None:
+                    continue
+                site_id, root_url, page_path = parts
+                urls.add(CachedURL(site_id, root_url, page_path + sub_path.lstrip("/")))
+    return urls
+
+
 def urls_for_everything():
     """Returns the CachedURLs of every live page of every site (for the CDN
     after a change to the frame)."""
@@ -383,18 +417,20 @@ def shows_frame(page):
     return footer_pages.filter(translation_key=page.translation_key).exists()
 
 
-def purge(urls):
+def purge(urls, *, cdn_only=()):
     """Drops `urls` from the page cache now and again when the transaction
     commits (a reader who rendered in between must not keep the old copy),
-    and purges them from the CDN once committed."""
+    and purges them and `cdn_only` (see `variant_urls`) from the CDN once
+    committed."""
     urls = set(urls)
     if not urls or not invalidation_needed():
         return
+    to_purge = {url.url for url in urls | set(cdn_only)}
     # The next clock change too: the change may have moved a date (an event's start).
     listings_changed()
 
     def after_commit():
-        PurgeBatch(url.url for url in urls).purge()
+        PurgeBatch(to_purge).purge()
 
     fragments.bump(*{_scope(url.dependency) for url in urls}, after_commit=after_commit)
 
@@ -413,13 +449,14 @@ def invalidate_pages(pages):
     listings_changed()
     if not invalidation_needed():
         return
+    pages = list(pages)
     shown = set()
     for page in pages:
         if shows_frame(page):
             invalidate_everything()
             return
         shown |= pages_shown_with(page)
-    purge(urls_for_pages(shown))
+    purge(urls_for_pages(shown), cdn_only=variant_urls(pages))
 
 
 def invalidate_page(page):

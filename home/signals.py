@@ -29,14 +29,17 @@ def page_about_to_move(sender, instance, **kwargs):
         return
     moved = instance.get_descendants(inclusive=True).specific(defer=True)
     shown = page_cache.pages_shown_with(instance) | set(moved)
-    _before_move[instance.pk] = page_cache.urls_for_pages(shown)
+    _before_move[instance.pk] = (
+        page_cache.urls_for_pages(shown),
+        page_cache.variant_urls([instance]),  # its old network's listings, on a CDN
+    )
 
 
 def page_moved(sender, instance, **kwargs):
     """Drops the old addresses and what showed the page in both places."""
-    before = _before_move.pop(instance.pk, set())
+    before, before_variants = _before_move.pop(instance.pk, (set(), set()))
     moved = instance.get_descendants(inclusive=True).specific(defer=True)
-    page_cache.purge(before | page_cache.urls_for_pages(set(moved)))
+    page_cache.purge(before | page_cache.urls_for_pages(set(moved)), cdn_only=before_variants)
     page_cache.invalidate_page(instance)
 
 

@@ -42,25 +42,40 @@ def ranked_matches(pages, terms):
     return newest_first.search(terms, order_by_relevance=False)[:SEARCH_MATCHES_LIMIT]
 
 
+def matching_keys(pages, terms):
+    """Returns the translation keys of the pages of queryset `pages` that
+    match `terms` (at most SEARCH_MATCHES_LIMIT), in the order of
+    `ranked_matches`; a page and its translations share one. Reads only the
+    keys: the database search backends give the SQL behind their results
+    (`get_queryset`), so the matches are never loaded as pages."""
+    results = ranked_matches(pages, terms)
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is None:  # a search server (Elasticsearch): its hits are pages
+        return [page.translation_key for page in results]
+    return list(get_queryset().values_list("translation_key", flat=True))
+
+
 def search(request):
     """Site search over live, public pages, in every language: a resident
     reading in Urdu may well type an English word. Each page found is shown
     once, in the reader's language where it has been translated, else in the
     site's default language (see languages.listings), in the order of
-    `ranked_matches`. Only the page of results shown is loaded in full, so
-    the time does not grow with the number of matches.
+    `ranked_matches`. The matches are read as keys and ids only (at most
+    SEARCH_MATCHES_LIMIT of them, which is also what the count says: "more
+    than 500"), and only the page of results shown is loaded in full, so the
+    time does not grow with the number of matches.
     """
     query = request.GET.get("q", "").strip()[:200]
-    found = []
+    found, more_than_shown = [], False
     if query:
         pages = Page.objects.live().public()
         # The database search backend filters on plain fields only, so the
         # search runs over every language and the versions come after.
         terms = search_terms(query)
         if terms:
-            keys = list(
-                dict.fromkeys(page.translation_key for page in ranked_matches(pages, terms))
-            )
+            hits = matching_keys(pages, terms)
+            more_than_shown = len(hits) >= SEARCH_MATCHES_LIMIT
+            keys = list(dict.fromkeys(hits))
             locale = Locale.objects.filter(language_code=get_language()).first()
             versions = in_reader_language(
                 pages.filter(translation_key__in=keys), locale.pk if locale else None
@@ -75,7 +90,12 @@ def search(request):
     return render(
         request,
         "home/search.html",
-        {"query": query, "page_obj": page_obj, "results": page_obj.object_list},
+        {
+            "query": query,
+            "page_obj": page_obj,
+            "results": page_obj.object_list,
+            "more_than_shown": more_than_shown,
+        },
     )
 
 

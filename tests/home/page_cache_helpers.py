@@ -18,6 +18,14 @@ def page_cache_on(settings):
     return settings
 
 
+@pytest.fixture
+def cdn(settings):
+    """A recording CDN in front of the site: the list of URLs it was asked to purge."""
+    settings.WAGTAILFRONTENDCACHE = RECORDING_CDN
+    RecordingBackend.purged.clear()
+    return RecordingBackend.purged
+
+
 def cache_state(response):
     """Returns "hit", "miss" or "" (not cached) for a response."""
     return response.get("X-Page-Cache", "")

@@ -10,17 +10,10 @@ from comments.models import Comment
 from home import page_cache
 from home.models import SiteSettings
 from tests.comments.public_helpers import demo_post
-from tests.home.page_cache_helpers import RECORDING_CDN, RecordingBackend, page_cache_on
+from tests.home.page_cache_helpers import cdn, page_cache_on
 
 pytestmark = pytest.mark.django_db
-__all__ = ["page_cache_on"]
-
-
-@pytest.fixture
-def cdn(settings):
-    settings.WAGTAILFRONTENDCACHE = RECORDING_CDN
-    RecordingBackend.purged.clear()
-    return RecordingBackend.purged
+__all__ = ["cdn", "page_cache_on"]
 
 
 def test_publishing_purges_the_page_its_listings_and_feeds(
@@ -28,6 +21,7 @@ def test_publishing_purges_the_page_its_listings_and_feeds(
 ):
     post = demo_post()
     dropped = page_cache.urls_for_pages(page_cache.pages_shown_with(post))
+    dropped |= page_cache.variant_urls([post])  # the listings' numbered pages and filters
     with django_capture_on_commit_callbacks(execute=True):
         post.save_revision().publish()
     assert set(cdn) == {url.url for url in dropped}

@@ -16,12 +16,16 @@ with 2 workers, the task worker). In one run, all at once:
   (console email backend, counted in the worker's output).
 
 The spam defences stay as they are (3 s fill-in time, 10 forms per
-connection and 5 per email address an hour, honeypot): each client waits out
-the fill-in time once, every email address is new, and every request comes
-from its own address in X-Forwarded-For, read with TRUSTED_PROXY_COUNT=1 (the
-bench proxy passes bytes unchanged, so the clients send the header a proxy
-would append). A request that fails on the killed process is sent once
-more, as a person would; the figures count both.
+connection and 5 per email address an hour, honeypot): every submission is
+from its own rendering of the form (a page load: forms are stored once per
+rendering), each client waits out the fill-in time once, every email
+address is new, and every request comes from its own address in
+X-Forwarded-For, read with TRUSTED_PROXY_COUNT=1 (the bench proxy passes
+bytes unchanged, so the clients send the header a proxy would append). A
+request whose connection breaks (the killed process) or that gets a 502 is
+sent once more with the same body, as a person presses the button again;
+every attempt is logged, and the figures say how each lost or doubled
+submission went.
 
 Run through bench/stack.py, which starts each topology:
 `.venv/bin/python bench/stack.py [stack|embedded|both]`.
@@ -262,13 +266,17 @@ def address(*numbers):
 
 
 def commenter(base, number, count, results):
+    """Posts `count` comments, each from its own rendering of the form (each
+    a page load, as a person's every comment is: one rendering is one
+    submission, and a second post of it is its resubmission). The pages are
+    loaded first and the fill-in time waited out once for them all."""
     browser = Browser(base, address(number, 0, 1))
-    _, page = browser.request(POST)
-    if "Post comment" not in page:
-        results.extend(("no form", f"c{number}-{i}", []) for i in range(count))
-        return
-    time.sleep(3.2)  # the fill-in time, once: the signed clock is from the page load
-    for i in range(count):
+    pages = [browser.request(POST)[1] for _ in range(count)]
+    time.sleep(3.2)  # the fill-in time, once: each signed clock is from its page load
+    for i, page in enumerate(pages):
+        if "Post comment" not in page:
+            results.append(("no form", f"c{number}-{i}", browser.attempts))
+            continue
         action, data = fill(page, "Post comment", f"c{number}-{i}")
         data = [
             (k, f"Comment {i} from client {number} ({MARK} c{number}-{i}).")

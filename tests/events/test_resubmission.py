@@ -141,4 +141,5 @@ def test_two_copies_posted_at_the_same_moment_take_one_place(make_event):
         thread.join(timeout=120)
     assert statuses == [302] * 4
     assert event.registrations.count() == 1 and places_left(event) == 1
-    assert len(mail.outbox) == 1
+    # Loading the demo sent its own emails in this test's real transactions.
+    assert [m.to for m in mail.outbox if "ann@example.com" in m.to] == [["ann@example.com"]]

@@ -105,16 +105,20 @@ def store(page, request, form):
     key = form.submission_key()
     try:
         with transaction.atomic():
-            earlier = first_submission(ConsultationResponse.objects.all(), key)
-            if earlier is not None:
-                return earlier, False, ""
             # Asked again, at the moment of storing: the clock has moved since.
             refusal = refusal_message(page, timezone.now())
             if refusal:
                 return None, False, refusal
             earlier = ConsultationResponse.objects.filter(page=source).by_email(email)
+            from_this_email = bool(email) and earlier.exists()
+            # After the email check, not before: a copy of this rendering
+            # committed between the two is found here, never taken for an
+            # earlier response to refuse or replace.
+            first = first_submission(ConsultationResponse.objects.all(), key)
+            if first is not None:
+                return first, False, ""
             replaced = False
-            if email and earlier.exists():
+            if from_this_email:
                 if source.repeat_responses == RepeatResponses.REFUSE:
                     return (
                         None,

@@ -5,8 +5,10 @@ already have a response"); two copies at the same moment are told apart by
 the unique submission key; a fresh rendering is a new response as before."""
 
 import datetime
+import threading
 from unittest import mock
 
+from django.db import connection, connections
 from django.test import Client
 
 import pytest
@@ -92,3 +94,40 @@ def test_a_copy_stored_at_the_same_moment_is_answered_as_the_first(client, refus
 
 def test_without_a_key_nothing_is_looked_up():
     assert first_submission(ConsultationResponse.objects.all(), None) is None
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="two database connections racing: SQLite's shared-cache test database refuses "
+    "the second writer instead of making it wait",
+)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("repeat", ["replace", "refuse"])
+def test_two_copies_posted_at_the_same_moment_store_once(make_consultation, now, repeat):
+    """Four copies of one rendering on four database connections, released
+    together: each thanked, one response (none replaced, none refused)."""
+    page = make_consultation(
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=3),
+        repeat_responses=repeat,
+    )
+    data = answers(why="Double-clicked.")
+    barrier = threading.Barrier(4)
+    pages = []
+
+    def post():
+        try:
+            client = Client()
+            barrier.wait(timeout=60)
+            pages.append(client.post(page.url, data).content.decode())
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert len(pages) == 4 and all("Thank you" in html for html in pages)
+    assert not any("replaces" in html or "already have a response" in html for html in pages)
+    assert list(responses(page).values_list("form_data__why", flat=True)) == ["Double-clicked."]

@@ -7,10 +7,12 @@ the failover rules of a real deployment's proxy (nginx's
   CONNECT_TIMEOUT seconds (its gunicorn killed), is skipped for the next one
   and marked down for DOWN_SECONDS: no connection is tried on it until then
   (unless every backend is down, when each is tried once more);
-- a request a backend has already received is **never sent again** to
-  another: the proxy cannot know whether it was stored (a comment's POST
-  committed, then the process died before answering), so the client's
-  connection is closed and the client decides (the site's forms are
+- a backend that closes a connection without answering is marked down as
+  well (so that the client's own retry goes to another), but a request a
+  backend has already received is **never sent again** to another: the
+  proxy cannot know whether it was stored (a comment's POST committed, then
+  the process died before answering), so the client's connection is closed
+  and the client decides (the site's forms are
   idempotent per rendering, so pressing the button again is safe);
 - only when no backend takes the connection is the answer a 502.
 
@@ -105,8 +107,10 @@ def handler(backends):
         )
         if sent[0] and not answered[0]:
             # Received, never answered: not sent again (it may have been stored).
+            # Marked down too, so that the client's own retry goes elsewhere.
             host, port = backends.addresses[index]
             say(f"{host}:{port} closed a connection without answering ({sent[0]} bytes sent)")
+            backends.mark_down(index, ConnectionResetError())
 
     return handle
 

@@ -16,12 +16,16 @@ with 2 workers, the task worker). In one run, all at once:
   (console email backend, counted in the worker's output).
 
 The spam defences stay as they are (3 s fill-in time, 10 forms per
-connection and 5 per email address an hour, honeypot): each client waits out
-the fill-in time once, every email address is new, and every request comes
-from its own address in X-Forwarded-For, read with TRUSTED_PROXY_COUNT=1 (the
-bench proxy passes bytes unchanged, so the clients send the header a proxy
-would append). A request that fails on the killed process is sent once
-more, as a person would; the figures count both.
+connection and 5 per email address an hour, honeypot): every submission is
+from its own rendering of the form (a page load: forms are stored once per
+rendering), each client waits out the fill-in time once, every email
+address is new, and every request comes from its own address in
+X-Forwarded-For, read with TRUSTED_PROXY_COUNT=1 (the bench proxy passes
+bytes unchanged, so the clients send the header a proxy would append). A
+request whose connection breaks (the killed process) or that gets a 502 is
+sent once more with the same body, as a person presses the button again;
+every attempt is logged, and the figures say how each lost or doubled
+submission went.
 
 Run through bench/stack.py, which starts each topology:
 `.venv/bin/python bench/stack.py [stack|embedded|both]`.
@@ -119,6 +123,9 @@ print(json.dumps({
     "comments": dict(comments.values_list("status").annotate(n=Count("pk")).order_by()),
     "comment_marks": [body.split("(")[-1].rstrip(").").split()[-1]
                       for body in comments.values_list("body", flat=True)],
+    "registration_emails": list(event.registrations.values_list("email", flat=True)),
+    "response_emails": list(consultation.get_submission_class().objects
+                            .filter(page=consultation).values_list("email", flat=True)),
     "confirmed": event.registrations.confirmed().count(),
     "waiting": event.registrations.waiting().count(),
     "responses": consultation.get_submission_class().objects.filter(page=consultation).count(),
@@ -225,19 +232,25 @@ class Browser:
 
     def request(self, path, data=None, address=None):
         """Returns (status, body); a connection broken by the killed process
-        and a 502 are tried once more."""
+        (or a 502) is tried once more with the same body, as a person presses
+        the button again. Every attempt's status or exception is kept in
+        `self.attempts`, for the figures of what was lost and why."""
         headers = {"X-Forwarded-For": address or self.address, "Referer": self.base + path}
         body = urllib.parse.urlencode(data).encode() if data is not None else None
         status, text = None, ""
+        self.attempts = []
         for _ in range(2):
             request = urllib.request.Request(self.base + path, data=body, headers=headers)
+            began = time.time()
             try:
                 with self.opener.open(request, timeout=120) as response:
                     status, text = response.status, response.read().decode()
             except urllib.error.HTTPError as error:
                 status, text = error.code, error.read().decode(errors="replace")
             except OSError as error:
-                status = type(error).__name__
+                reason = getattr(error, "reason", None)
+                status = type(reason if isinstance(reason, BaseException) else error).__name__
+            self.attempts.append(f"{status} after {time.time() - began:.1f} s")
             if status not in {502} and not isinstance(status, str):
                 break
             Tally.retries += 1
@@ -253,13 +266,17 @@ def address(*numbers):
 
 
 def commenter(base, number, count, results):
+    """Posts `count` comments, each from its own rendering of the form (each
+    a page load, as a person's every comment is: one rendering is one
+    submission, and a second post of it is its resubmission). The pages are
+    loaded first and the fill-in time waited out once for them all."""
     browser = Browser(base, address(number, 0, 1))
-    _, page = browser.request(POST)
-    if "Post comment" not in page:
-        results.extend(("no form", f"c{number}-{i}") for i in range(count))
-        return
-    time.sleep(3.2)  # the fill-in time, once: the signed clock is from the page load
-    for i in range(count):
+    pages = [browser.request(POST)[1] for _ in range(count)]
+    time.sleep(3.2)  # the fill-in time, once: each signed clock is from its page load
+    for i, page in enumerate(pages):
+        if "Post comment" not in page:
+            results.append(("no form", f"c{number}-{i}", browser.attempts))
+            continue
         action, data = fill(page, "Post comment", f"c{number}-{i}")
         data = [
             (k, f"Comment {i} from client {number} ({MARK} c{number}-{i}).")
@@ -268,7 +285,7 @@ def commenter(base, number, count, results):
             for k, v in data
         ]
         status, _ = browser.request(action, data, address=address(number, i // 200, i % 200 + 2))
-        results.append((status, f"c{number}-{i}"))
+        results.append((status, f"c{number}-{i}", browser.attempts))
 
 
 def one_form(base, path, button, person, number, barrier, results):
@@ -281,11 +298,11 @@ def one_form(base, path, button, person, number, barrier, results):
         failed = f"no form: {type(error).__name__}"
     barrier.wait(timeout=900)
     if failed:
-        results.append(failed)
+        results.append((failed, person, []))
         return
     time.sleep(3.2)
     status, text = browser.request(action or path, data)
-    results.append(status)
+    results.append((status, person, browser.attempts))
 
 
 def reader(base, number, stop, log):
@@ -401,7 +418,27 @@ def run(topology):
                sent, reads, approvals)  # fmt: skip
     except Exception:  # noqa: BLE001 - the figures must not be lost to a slip in printing
         traceback.print_exc()
-        print("raw figures:", counts, dict(Counter(str(s) for s, _ in comment_results)))
+        print("raw figures:", counts, dict(Counter(str(r[0]) for r in comment_results)))
+
+
+def scenario(name, results, stored_keys, success):
+    """Prints one scenario's figures: sent, answered by status, stored, stored
+    twice, lost (answered or not, but not stored), and how each lost or
+    failed submission went, attempt by attempt."""
+    stored = Counter(stored_keys)
+    answered = Counter(str(status) for status, _, _ in results)
+    lost = [r for r in results if r[1] not in stored]
+    twice = sorted(key for key, n in stored.items() if n > 1)
+    print(
+        f"{name}: sent {len(results)}; answered {dict(answered)}; stored "
+        f"{sum(1 for r in results if r[1] in stored)}; stored twice {len(twice)}; lost {len(lost)}"
+    )
+    unusual = [r for r in results if r[0] != success or r[1] not in stored or len(r[2]) > 1]
+    for _status, key, attempts in unusual[:15]:
+        print(f"  {key}: stored {stored[key]}; attempts {attempts}")
+    for key in twice[:5]:
+        attempts = next((r[2] for r in results if r[1] == key), [])
+        print(f"  {key}: stored {stored[key]} times; attempts {attempts}")
 
 
 def report(
@@ -409,26 +446,26 @@ def report(
     approvals,
 ):  # fmt: skip
     """Prints the figures of one run."""
-    ok = [mark for status, mark in comment_results if status == 302]
-    stored = Counter(counts["comment_marks"])
     print(
-        f"comments: {len(comment_results)} posted in {comments_took:.1f} s "
-        f"({len(comment_results) / comments_took:.1f}/s); responses "
-        f"{dict(Counter(str(s) for s, _ in comment_results))}; requests sent twice "
-        f"(broken by the kill): {Tally.retries}"
+        f"comments posted in {comments_took:.1f} s "
+        f"({len(comment_results) / comments_took:.1f}/s), by state {counts['comments']}; "
+        f"requests sent twice (connection broken or 502): {Tally.retries}"
     )
-    print(
-        f"  stored by state: {counts['comments']}; accepted (302) but not stored: "
-        f"{len(set(ok) - set(stored))}; stored twice: {sum(1 for n in stored.values() if n > 1)}"
+    scenario("comments", comment_results, counts["comment_marks"], 302)
+    scenario(
+        "registrations",
+        registrations,
+        [email.split("@")[0] for email in counts["registration_emails"]],
+        302,
     )
-    print(
-        f"registrations: responses {dict(Counter(map(str, registrations)))}; "
-        f"confirmed {counts['confirmed']}, waiting {counts['waiting']}"
+    print(f"  confirmed {counts['confirmed']}, waiting {counts['waiting']}")
+    scenario(
+        "consultation responses",
+        responses,
+        [email.split("@")[0] for email in counts["response_emails"]],
+        200,
     )
-    print(
-        f"consultation responses: {dict(Counter(map(str, responses)))}; stored "
-        f"{counts['responses']} (registrations and responses together in {forms_took:.1f} s)"
-    )
+    print(f"  registrations and responses together in {forms_took:.1f} s")
     print(
         f"registration emails: {sum(sent.values())} to {len(sent)} registrants "
         f"(of {REGISTRATIONS}); sent twice: {sum(1 for n in sent.values() if n > 1)}; "

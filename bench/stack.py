@@ -58,6 +58,27 @@ class Processes:
                 self.stop(process)
 
 
+#: Each gunicorn's settings, as in a deployment (README, "The topology"):
+#: `--timeout 120`, so that a worker is not killed under a request that is
+#: merely slow on an overloaded host (a worker killed mid-request loses its
+#: answer; its default, 30 s, is close to what a form post takes here while
+#: 20 clients and 250 form posts share one gunicorn on two busy cores);
+#: `--graceful-timeout 30`, so that a SIGTERM (a restart, one process at a
+#: time) lets the requests in hand finish; `--backlog 2048`, so that a
+#: burst waits in the listen queue instead of being refused; one log line
+#: per warning (a worker timeout or a worker killed shows there).
+GUNICORN_SETTINGS = (
+    "--timeout",
+    "120",
+    "--graceful-timeout",
+    "30",
+    "--backlog",
+    "2048",
+    "--log-level",
+    "warning",
+)
+
+
 def wait_for(url):
     for _ in range(150):
         with contextlib.suppress(OSError):
@@ -86,8 +107,7 @@ class Topology:
                     str(workers_per_web),
                     "--bind",
                     f"127.0.0.1:{port}",
-                    "--log-level",
-                    "warning",
+                    *GUNICORN_SETTINGS,
                 ],
                 env=env,
                 stderr=open(var_dir / f"gunicorn-{port}.log", "w"),
@@ -99,7 +119,8 @@ class Topology:
             proxy_port = free_port()
             processes.start(
                 [PYTHON, "bench/proxy.py", str(proxy_port)]
-                + [f"127.0.0.1:{port}" for _, port in self.webs]
+                + [f"127.0.0.1:{port}" for _, port in self.webs],
+                stderr=open(var_dir / "proxy.log", "w"),
             )
             self.url = f"http://127.0.0.1:{proxy_port}"
             wait_for(self.url)
@@ -147,8 +168,19 @@ class Topology:
         return f"gunicorn worker {children[0]} killed (SIGKILL); its master starts another"
 
     def server_errors(self):
+        """Returns (tracebacks, 'database is locked', worker timeouts) in the
+        gunicorn logs."""
         logs = "".join(p.read_text() for p in self.var_dir.glob("gunicorn-*.log"))
-        return logs.count("Traceback"), logs.count("database is locked")
+        return logs.count("Traceback"), logs.count("database is locked"), logs.count("TIMEOUT")
+
+    def keep_logs(self):
+        """Copies the gunicorn, proxy and worker logs to var/bench-logs/<name>/
+        (the run's own folder is removed) and returns that folder."""
+        kept = ROOT / "var" / "bench-logs" / self.var_dir.name.split("-")[1]
+        kept.mkdir(parents=True, exist_ok=True)
+        for log in self.var_dir.glob("*.log"):
+            (kept / log.name).write_bytes(log.read_bytes())
+        return kept
 
 
 def prepare(env):
@@ -221,8 +253,11 @@ def main():
             with topology() as running:
                 load.run(running)
                 backup.check(running, ["/", load.POST])
-                tracebacks, locked = running.server_errors()
-                print(f"server log: {tracebacks} tracebacks, {locked} 'database is locked'")
+                tracebacks, locked, timeouts = running.server_errors()
+                print(
+                    f"server log: {tracebacks} tracebacks, {locked} 'database is locked', "
+                    f"{timeouts} worker timeouts; logs kept in {running.keep_logs()}"
+                )
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 

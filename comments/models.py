@@ -30,6 +30,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
 from wagtail.models.audit_log import ModelLogEntryManager
 
+from home.defences import submission_key_field
 from home.fragments import FRAME, cached_value
 from networks.models import CommentPolicy, NetworkPage
 from networks.permissions import (
@@ -206,6 +207,7 @@ class Comment(models.Model):
         help_text=_("Why the spam checks held this comment for a closer look, if they did."),
     )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    submission_key = submission_key_field()
     created_at = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(

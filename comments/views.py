@@ -11,7 +11,7 @@ is stored.
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wagtail.models import Page
 
-from home.defences import client_ip, rate_limited
+from home.defences import client_ip, first_submission, rate_limited, submission_key
 from home.models import SiteSettings
 
 from . import spam
@@ -94,9 +94,25 @@ def posted_url(request, page, fragment="comments-status"):
     return f"{page.get_url(request)}#{fragment}"
 
 
+def posted_again(request, page):
+    """Returns the answer the first time gave if this POST's form rendering
+    was stored already (the answer was lost and the resident pressed the
+    button again, or double-clicked): the same redirect, with the comment
+    theirs again in this session; None otherwise. Nothing is stored again."""
+    earlier = first_submission(Comment.objects.all(), submission_key(request.POST.get("started")))
+    if earlier is None:
+        return None
+    remember_own_comment(request, earlier)
+    return redirect(posted_url(request, page))
+
+
 def handle_comment(request, page, parent=None):
     """Validates, defends, stores and redirects: the one path for comments
-    and replies."""
+    and replies. A form rendering is stored once (`posted_again`, then the
+    unique submission key when two copies arrive at the same moment)."""
+    again = posted_again(request, page)
+    if again is not None:
+        return again
     comment_settings = CommentSettings.load(request_or_site=request)
     state = SectionState(page_key=page.translation_key, parent=parent)
 
@@ -123,16 +139,24 @@ def handle_comment(request, page, parent=None):
     comment.parent = parent
     comment.language = (translation.get_language() or "")[:12]
     comment.ip_address = ip
+    comment.submission_key = form.submission_key()
     comment.flags = spam.link_flags(comment.body, comment_settings.max_links)
     blocked = spam.blocklist_reason(
         comment_settings, name=comment.name, email=email, body=comment.body, ip=ip
     )
-    with transaction.atomic():
-        comment.save()
-        if blocked:
-            comment.mark_spam(by=None, note=blocked)
-        elif not comment.flags and spam.is_trusted_commenter(page, email, comment_settings):
-            comment.approve(by=None, note="Trusted commenter")
+    try:
+        with transaction.atomic():
+            comment.save()
+            if blocked:
+                comment.mark_spam(by=None, note=blocked)
+            elif not comment.flags and spam.is_trusted_commenter(page, email, comment_settings):
+                comment.approve(by=None, note="Trusted commenter")
+    except IntegrityError:
+        # A copy of this rendering was stored at the same moment.
+        again = posted_again(request, page)
+        if again is None:
+            raise
+        return again
     remember_own_comment(request, comment)
     return redirect(posted_url(request, page))
 
@@ -149,6 +173,9 @@ def post_reply(request, page_id, parent_id):
     """Posts a reply (one level deep) to an approved top-level comment shown
     on page `page_id`."""
     page = commentable_page(request, page_id)
+    again = posted_again(request, page)
+    if again is not None:
+        return again
     parent = Comment.objects.public().top_level().for_page(page).filter(pk=parent_id).first()
     if parent is None:
         # Taken down (or never public) since the page was loaded: store

@@ -9,14 +9,20 @@ clock moved while we checked), a repeat from the same email is replaced or
 refused as the consultation says, and the response is stored under the
 source page. Any refusal renders the page again with everything typed and a
 message, and stores nothing.
+
+A form rendering is stored once (`home.defences`: the clock's submission
+key): while the consultation is open, a POST from a rendering already
+stored (before, or at the same moment: the unique key) is answered with the
+same thank-you page and stores nothing more. After closing, a replayed POST
+is refused like any other.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from home.defences import rate_limited
+from home.defences import first_submission, rate_limited
 
 from .forms import (
     EMAIL_FIELD,
@@ -92,39 +98,66 @@ def summary_of(page, form):
 
 def store(page, request, form):
     """Stores the response, or returns the refusal (a message for the form).
-    Returns (response or None, replaced, refusal)."""
+    Returns (response or None, replaced, refusal). A response already stored
+    from this form rendering comes back as it is (replaced False)."""
     source = page.schedule_page
     email = (form.cleaned_data.get(EMAIL_FIELD) or "").strip()
-    with transaction.atomic():
-        # Asked again, at the moment of storing: the clock has moved since.
-        refusal = refusal_message(page, timezone.now())
-        if refusal:
-            return None, False, refusal
-        earlier = ConsultationResponse.objects.filter(page=source).by_email(email)
-        replaced = False
-        if email and earlier.exists():
-            if source.repeat_responses == RepeatResponses.REFUSE:
-                return (
-                    None,
-                    False,
-                    _(
-                        "We already have a response from this email address, and this "
-                        "consultation takes one response each. To change it, contact us."
-                    ),
-                )
-            earlier.delete()
-            replaced = True
-        may_publish = form.cleaned_data.get(PUBLISH_FIELD)
-        response = ConsultationResponse.objects.create(
-            page=source,
-            form_data=in_source_language(page, form.answers()),
-            name=(form.cleaned_data.get(NAME_FIELD) or "").strip(),
-            email=email,
-            may_publish=may_publish,
-            language=(translation.get_language() or "")[:12],
-            publication=Publication.PENDING if may_publish else Publication.PRIVATE,
-        )
+    key = form.submission_key()
+    try:
+        with transaction.atomic():
+            # Asked again, at the moment of storing: the clock has moved since.
+            refusal = refusal_message(page, timezone.now())
+            if refusal:
+                return None, False, refusal
+            earlier = ConsultationResponse.objects.filter(page=source).by_email(email)
+            from_this_email = bool(email) and earlier.exists()
+            # After the email check, not before: a copy of this rendering
+            # committed between the two is found here, never taken for an
+            # earlier response to refuse or replace.
+            first = first_submission(ConsultationResponse.objects.all(), key)
+            if first is not None:
+                return first, False, ""
+            replaced = False
+            if from_this_email:
+                if source.repeat_responses == RepeatResponses.REFUSE:
+                    return (
+                        None,
+                        False,
+                        _(
+                            "We already have a response from this email address, and this "
+                            "consultation takes one response each. To change it, contact us."
+                        ),
+                    )
+                earlier.delete()
+                replaced = True
+            may_publish = form.cleaned_data.get(PUBLISH_FIELD)
+            response = ConsultationResponse.objects.create(
+                page=source,
+                form_data=in_source_language(page, form.answers()),
+                name=(form.cleaned_data.get(NAME_FIELD) or "").strip(),
+                email=email,
+                may_publish=may_publish,
+                language=(translation.get_language() or "")[:12],
+                publication=Publication.PENDING if may_publish else Publication.PRIVATE,
+                submission_key=key,
+            )
+    except IntegrityError:
+        # A copy of this rendering was stored at the same moment.
+        earlier = first_submission(ConsultationResponse.objects.all(), key)
+        if earlier is None:
+            raise
+        return earlier, False, ""
     return response, replaced, ""
+
+
+def thank_you(page, request, form, response, replaced=False):
+    """Returns the thank-you page for `response` (never cached: it shows
+    what this respondent sent)."""
+    context = page.get_context(request)
+    context.update(form_submission=response, replaced=replaced, summary=summary_of(page, form))
+    landing = TemplateResponse(request, page.get_landing_page_template(request), context)
+    landing["Cache-Control"] = "private, no-store"
+    return landing
 
 
 def serve_consultation(page, request):
@@ -138,6 +171,11 @@ def serve_consultation(page, request):
     if refusal:
         return render(page, request, form=None, notice=refusal, status=403)
     form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
+    earlier = first_submission(ConsultationResponse.objects.all(), form.submission_key())
+    if earlier is not None and form.is_valid():
+        # This rendering was stored already (its answer lost, the button
+        # pressed again): the same thank-you, nothing stored again.
+        return thank_you(page, request, form, earlier)
     if not form.is_valid():
         return render(page, request, form=form, status=400)
     limited = rate_limited(request, "consultation", email=form.cleaned_data.get(EMAIL_FIELD))
@@ -150,8 +188,4 @@ def serve_consultation(page, request):
             return render(page, request, form=None, notice=refusal, status=403)
         form.add_error(EMAIL_FIELD, refusal)
         return render(page, request, form=form, status=409)
-    context = page.get_context(request)
-    context.update(form_submission=response, replaced=replaced, summary=summary_of(page, form))
-    landing = TemplateResponse(request, page.get_landing_page_template(request), context)
-    landing["Cache-Control"] = "private, no-store"
-    return landing
+    return thank_you(page, request, form, response, replaced)

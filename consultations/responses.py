@@ -13,6 +13,8 @@ from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.log_actions import log
 
+from home.defences import submission_key_field
+
 
 class Publication(models.TextChoices):
     """Whether a response's answers appear on the page."""
@@ -68,6 +70,7 @@ class ConsultationResponse(AbstractFormSubmission):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     erased_at = models.DateTimeField(_("name and email erased at"), null=True, blank=True)
+    submission_key = submission_key_field()
 
     objects = ConsultationResponseQuerySet.as_manager()
 

@@ -33,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from comments.models import CommentableMixin
 from home.admin_forms import PageAdminForm
 from home.blocks import BaseStreamBlock
+from home.defences import submission_key_field
 from home.fragments import FRAME, PAGE_CONTENT, cached_value
 from home.querysets import CachedPrivacyMixin
 from home.routing import CachedViewRestrictionsMixin, DeferredChildRouteMixin
@@ -814,6 +815,7 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status, db_index=True)
     position = models.PositiveIntegerField(_("arrival"), default=0)
     secret = models.UUIDField(default=uuid.uuid4, editable=False)
+    submission_key = submission_key_field()
     created_at = models.DateTimeField(_("registered"), default=timezone.now)
     changed_at = models.DateTimeField(_("changed"), null=True, blank=True)
     changed_by = models.ForeignKey(

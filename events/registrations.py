@@ -17,6 +17,8 @@ from django.utils.translation import get_language
 
 from wagtail.log_actions import log
 
+from home.defences import first_submission
+
 from .models import EventPage, EventPlaces, Registration
 from .tasks import send_registration_email
 
@@ -99,18 +101,27 @@ def _after_commit(kind, registrations):
     transaction.on_commit(lambda: [send_registration_email.enqueue(pk, kind) for pk in ids])
 
 
-def register(page, occurrence, *, name, email, access_needs="", language=None):
+def register(page, occurrence, *, name, email, access_needs="", language=None, key=None):
     """Registers `email` for `occurrence` of the event `page`. Returns
     (registration, created): an existing live registration with the same
-    email comes back with created False (its confirmation is sent again)."""
-    key = occurrence.key
+    email comes back with created False (its confirmation is sent again).
+    `key` is the form rendering's submission key: a registration already
+    stored from it (a resubmission, or a copy arriving at the same moment)
+    comes back with created False and nothing is sent again."""
+    key_date = occurrence.key
     # Reads too can meet a lock on SQLite's shared-cache test database.
-    event, places = _retrying(lambda: _event_and_places(page, key))
+    event, places = _retrying(lambda: _event_and_places(page, key_date))
     email = email.strip()
 
     def work():
         locked = _lock(places)
-        existing = Registration.objects.active().for_occurrence(event, key).by_email(email).first()
+        # Under the row lock: a copy of this rendering that took it first is here now.
+        earlier = first_submission(Registration.objects.all(), key)
+        if earlier is not None:
+            return earlier, None
+        existing = (
+            Registration.objects.active().for_occurrence(event, key_date).by_email(email).first()
+        )
         if existing is not None:
             return existing, False
         if locked.places_left is None:
@@ -123,13 +134,14 @@ def register(page, occurrence, *, name, email, access_needs="", language=None):
         EventPlaces.objects.filter(pk=locked.pk).update(arrivals=F("arrivals") + 1)
         registration = Registration.objects.create(
             event=event,
-            occurrence=key,
+            occurrence=key_date,
             name=name,
             email=email,
             access_needs=access_needs,
             language=language or get_language() or "",
             status=status,
             position=locked.arrivals + 1,
+            submission_key=key,
         )
         log(
             instance=registration,
@@ -140,11 +152,16 @@ def register(page, occurrence, *, name, email, access_needs="", language=None):
 
     try:
         registration, created = _retrying(work)
-    except IntegrityError:  # the same email, at the same moment
+    except IntegrityError:  # the same rendering, or the same email, at the same moment
+        registration = first_submission(Registration.objects.all(), key)
+        if registration is not None:
+            return registration, False
         registration = (
-            Registration.objects.active().for_occurrence(event, key).by_email(email).get()
+            Registration.objects.active().for_occurrence(event, key_date).by_email(email).get()
         )
         created = False
+    if created is None:  # stored from this rendering already: answered, never sent again
+        return registration, False
     if registration.status == Registration.Status.CONFIRMED:
         _after_commit("confirmed", [registration])
     else:

@@ -13,7 +13,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from home.defences import rate_limited
+from home.defences import first_submission, rate_limited
 
 from . import ical, listings, registrations, tasks
 from .forms import RegistrationForm
@@ -206,6 +206,12 @@ def register(event, request):
         return redirect(event.url + "#register")
     upcoming = event.upcoming_occurrences(limit=20)
     form = RegistrationForm(request.POST, occurrences=upcoming if event.is_repeating else ())
+    earlier = first_submission(Registration.objects.all(), form.submission_key())
+    if earlier is not None:
+        # This rendering was stored already (its answer lost, the button
+        # pressed again): the same confirmation, nothing stored or sent again.
+        request.session[SESSION_REGISTERED] = {"id": earlier.pk, "again": False}
+        return redirect(event.url + event.reverse_subpage("registered"))
     status = 400
     if form.is_valid():
         occurrence = form.chosen_occurrence() or (upcoming[0] if upcoming else None)
@@ -226,6 +232,7 @@ def register(event, request):
                 email=form.cleaned_data["email"],
                 access_needs=form.cleaned_data["access_needs"],
                 language=request.LANGUAGE_CODE,
+                key=form.submission_key(),
             )
             request.session[SESSION_REGISTERED] = {"id": registration.pk, "again": not created}
             return redirect(event.url + event.reverse_subpage("registered"))

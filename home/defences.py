@@ -15,6 +15,20 @@ A form opts in three ways, all of them the same for every form:
    comes back, adds it to the form (``form.add_error(None, message)``) and
    answers 429 with the page again.
 
+A form that stores something (a comment, a consultation response, an event
+registration) is also **idempotent per rendering**: the clock carries a
+random nonce for each rendering of the form (`sign_started`; the page cache
+fills a fresh clock in per request), and `form.submission_key()` returns it.
+The model keeps it in a unique, nullable column (`submission_key_field`);
+the view first asks `first_submission` whether that rendering was stored
+already and, if so, answers as it did the first time (the same redirect, no
+second row, no second email). Two copies arriving at the same moment are
+told apart by the unique constraint, not by a read-then-write: the view
+stores in a savepoint and on `IntegrityError` asks `first_submission` again.
+That is what a resident's browser needs when an answer is lost on the way
+(a server killed mid-request, a proxy giving up): they press the button
+again, or double-click it, and their comment is stored once.
+
 The settings are the site admins', in one place: Settings → Site settings →
 Spam defences (`home.models.SiteSettings`): the least time to fill in a form,
 the limits per connection and per email address for every form, and
@@ -30,6 +44,7 @@ import contextlib
 import hashlib
 import ipaddress
 import os
+import secrets
 import time
 
 from django import forms
@@ -38,6 +53,7 @@ from django.core import signing
 from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.files import locks
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import SiteSettings
@@ -64,21 +80,74 @@ RATE_LIMIT_MESSAGES = {
 }
 
 
+#: The length of a submission key (the clock's nonce: 16 random bytes, hex).
+SUBMISSION_KEY_LENGTH = 32
+
+
 def sign_started(now=None):
-    """Returns a signed timestamp (milliseconds) for a form's `started` field."""
+    """Returns a signed clock for a form's `started` field: the time it was
+    shown (milliseconds) and a random nonce for this rendering, the key that
+    makes a resubmitted form store once (`submission_key`). Every call is a
+    new rendering: never reuse one value for two readers."""
     now = time.time() if now is None else now
-    return signing.Signer(salt=STARTED_SALT).sign(str(int(now * 1000)))
+    nonce = secrets.token_hex(SUBMISSION_KEY_LENGTH // 2)
+    return signing.Signer(salt=STARTED_SALT).sign(f"{int(now * 1000)}.{nonce}")
+
+
+def _unsigned_clock(value):
+    """Returns (milliseconds, nonce or None) of a signed clock, or None if it
+    was tampered with. Clocks signed before the nonce have none."""
+    for salt in (STARTED_SALT, *OLD_STARTED_SALTS):
+        try:
+            unsigned = signing.Signer(salt=salt).unsign(value or "")
+        except signing.BadSignature:
+            continue
+        millis, _, nonce = unsigned.partition(".")
+        try:
+            return int(millis), (nonce or None)
+        except ValueError:
+            return None
+    return None
 
 
 def unsign_started(value):
     """Returns the time (seconds) a signed `started` value was issued, or None
     if it was tampered with."""
-    for salt in (STARTED_SALT, *OLD_STARTED_SALTS):
-        try:
-            return int(signing.Signer(salt=salt).unsign(value or "")) / 1000
-        except (signing.BadSignature, ValueError):
-            continue
-    return None
+    clock = _unsigned_clock(value)
+    return None if clock is None else clock[0] / 1000
+
+
+def submission_key(value):
+    """Returns the nonce of a signed `started` value: the key of the form's
+    rendering, the same in every copy of one submission and different in
+    every rendering. None if tampered with, or signed before clocks had one."""
+    clock = _unsigned_clock(value)
+    return None if clock is None else clock[1]
+
+
+def submission_key_field():
+    """Returns the model field that keeps a stored submission's key: unique
+    (so that two copies of one rendering can never both be stored, however
+    they race) and nullable (rows stored before the key, or from a clock
+    without one)."""
+    return models.CharField(
+        _("submission key"),
+        max_length=SUBMISSION_KEY_LENGTH,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The form rendering this was sent from: a resubmission stores nothing new."),
+    )
+
+
+def first_submission(queryset, key):
+    """Returns the row of `queryset` stored from the rendering `key`, or None
+    (always None without a key). Asked before storing (a resubmission) and
+    again after an IntegrityError (a copy stored at the same moment)."""
+    if not key:
+        return None
+    return queryset.filter(submission_key=key).first()
 
 
 class HumanCheckFormMixin:
@@ -145,6 +214,13 @@ class HumanCheckFormMixin:
         if time.time() - started < self.get_min_fill_seconds():
             raise forms.ValidationError(self.too_fast_message, code="too_fast")
         return started
+
+    def submission_key(self):
+        """Returns the key of the rendering this form was sent from (the
+        clock's nonce, signature checked), or None: see `submission_key`."""
+        if not self.fill_in_clock or not self.is_bound:
+            return None
+        return submission_key(self.data.get(self.add_prefix(STARTED_FIELD)))
 
     def refusals(self):
         """Returns the errors that are the spam defences' (honeypot, fill-in

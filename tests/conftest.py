@@ -101,6 +101,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_demo_content()
         demo_snapshot.take()
+        demo_snapshot.install()
 
 
 #: Whether a transactional test (which flushes the database when it ends)

@@ -15,6 +15,7 @@ import sqlite3
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, transaction
+from django.test import TransactionTestCase
 
 #: alias -> the snapshot of that database (a sqlite3 connection, or the
 #: PostgreSQL tables' COPY data and sequences).
@@ -90,3 +91,28 @@ def _pg_restore(connection, snapshot):
                     cursor.execute("SELECT setval(%s, 1, false)", [sequence])
                 else:
                     cursor.execute("SELECT setval(%s, %s, true)", [sequence, value])
+
+
+_flush = TransactionTestCase._fixture_teardown
+
+
+def _fixture_teardown(test_case):
+    """Ends a transactional test by putting back the snapshot of each of its
+    databases (which empties every table first, as Django's flush does),
+    instead of flushing them (and recreating content types and permissions
+    for an empty database) and loading the demo content again; without a
+    snapshot, flushes as Django does."""
+    aliases = test_case._databases_names(include_mirrors=False)
+    if not all(alias in _SNAPSHOTS for alias in aliases):
+        _flush(test_case)
+        return
+    for alias in aliases:
+        if not restore(alias):
+            _flush(test_case)
+            return
+
+
+def install():
+    """Makes transactional tests end with the snapshot (see `_fixture_teardown`)."""
+    assert callable(_flush), "Django's TransactionTestCase._fixture_teardown is gone"
+    TransactionTestCase._fixture_teardown = _fixture_teardown

@@ -111,10 +111,11 @@ _flushed = {"since_demo": False}
 
 @pytest.fixture(autouse=True)
 def _demo_after_flush(request, django_db_blocker):
-    """Puts the demo content back, before the next test, once a transactional
-    test emptied the database: every test then starts from the same demo
-    content whatever ran before it on the same worker, and a `demo` test's
-    own transaction never has to reload it (and roll the load back)."""
+    """Makes sure the demo content is back, before the next test, once a
+    transactional test ended: its teardown normally put the snapshot back
+    already; if it could not (and flushed), this restores or reloads it
+    here, outside any test's transaction, so that every test starts from the
+    same demo content whatever ran before it on the same worker."""
     if _flushed["since_demo"]:
         with django_db_blocker.unblock():
             load_demo_content()

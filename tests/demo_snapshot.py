@@ -1,8 +1,9 @@
 """A snapshot of the test database with the demo content loaded, taken once
-per test process, so that putting the demo content back after a
-transactional test emptied the database (the browser tests, the tests that
-run subprocesses) takes milliseconds instead of a `load_demo` (about 11 s of
-CPU each time, which most of the suite's time went on).
+per test process (tests/conftest.py, `django_db_setup`). A transactional
+test (the browser tests) ends by putting it back (`install()`), in well
+under a second, where Django would flush the database and the next test
+would run `load_demo` again (about 11 s of CPU each time: most of the
+suite's time went on it).
 
 The snapshot is exact: every table's rows as `load_demo` left them, and on
 PostgreSQL each sequence's value, so ids and content are those of the first

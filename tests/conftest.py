@@ -13,6 +13,7 @@ from django.utils import translation
 
 import pytest
 
+from tests import demo_snapshot
 from tests.factories import UserFactory, user
 
 #: Every role a permission test acts as, and the demo account that plays it.
@@ -87,10 +88,11 @@ def _english_first():
 
 def load_demo_content():
     """Loads the demo content if the database lacks it (after a transactional
-    test flushed it, for instance)."""
+    test flushed it, for instance): from this process's snapshot of it
+    (tests/demo_snapshot.py) when there is one, otherwise with `load_demo`."""
     from home.models import HomePage
 
-    if not HomePage.objects.exists():
+    if not HomePage.objects.exists() and not demo_snapshot.restore():
         call_command("load_demo", stdout=io.StringIO())
 
 
@@ -98,6 +100,32 @@ def load_demo_content():
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_demo_content()
+        demo_snapshot.take()
+        demo_snapshot.install()
+
+
+#: Whether a transactional test (which flushes the database when it ends)
+#: ran since the demo content was last known to be there.
+_flushed = {"since_demo": False}
+
+
+@pytest.fixture(autouse=True)
+def _demo_after_flush(request, django_db_blocker):
+    """Makes sure the demo content is back, before the next test, once a
+    transactional test ended: its teardown normally put the snapshot back
+    already; if it could not (and flushed), this restores or reloads it
+    here, outside any test's transaction, so that every test starts from the
+    same demo content whatever ran before it on the same worker."""
+    if _flushed["since_demo"]:
+        with django_db_blocker.unblock():
+            load_demo_content()
+        _flushed["since_demo"] = False
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    if {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction")
+    ):
+        _flushed["since_demo"] = True
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 Playwright in Debian's headless Chromium (/usr/bin/chromium).
 
 The live server needs committed data, so these tests use transactional
-databases, which are emptied after each test; each test loads the demo
-content afresh."""
+databases; each one ends by putting back this process's snapshot of the demo
+content (tests/demo_snapshot.py), so the next starts from the same demo."""
 
 import os
 import shutil

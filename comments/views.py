@@ -99,7 +99,8 @@ def posted_again(request, page):
     was stored already (the answer was lost and the resident pressed the
     button again, or double-clicked): the same redirect, with the comment
     theirs again in this session; None otherwise. Nothing is stored again."""
-    earlier = first_submission(Comment.objects.all(), submission_key(request.POST.get("started")))
+    key = submission_key(request.POST.get("started"), request.POST)
+    earlier = first_submission(Comment.objects.all(), key)
     if earlier is None:
         return None
     remember_own_comment(request, earlier)

@@ -18,7 +18,9 @@ A form opts in three ways, all of them the same for every form:
 A form that stores something (a comment, a consultation response, an event
 registration) is also **idempotent per rendering**: the clock carries a
 random nonce for each rendering of the form (`sign_started`; the page cache
-fills a fresh clock in per request), and `form.submission_key()` returns it.
+fills a fresh clock in per request), and `form.submission_key()` returns it
+with a digest of what was sent (the same rendering sent with other words is
+another submission).
 The model keeps it in a unique, nullable column (`submission_key_field`);
 the view first asks `first_submission` whether that rendering was stored
 already and, if so, answers as it did the first time (the same redirect, no
@@ -117,12 +119,25 @@ def unsign_started(value):
     return None if clock is None else clock[0] / 1000
 
 
-def submission_key(value):
-    """Returns the nonce of a signed `started` value: the key of the form's
-    rendering, the same in every copy of one submission and different in
-    every rendering. None if tampered with, or signed before clocks had one."""
+def submission_key(value, data):
+    """Returns the key of one submission: the nonce of its signed `started`
+    value (the form's rendering) with a digest of what was sent in `data`
+    (a QueryDict or dict; the CSRF token and clocks left out). Every copy
+    of one submission has the same key; another rendering, or the same
+    rendering sent again with other words (the back button, a changed
+    answer), has another, so it is stored and never taken for a copy.
+    None if the clock was tampered with, or signed before clocks had one."""
     clock = _unsigned_clock(value)
-    return None if clock is None else clock[1]
+    if clock is None or clock[1] is None:
+        return None
+    sent = hashlib.sha256(clock[1].encode())
+    lists = data.lists() if hasattr(data, "lists") else data.items()
+    for name, values in sorted(lists):
+        if name == "csrfmiddlewaretoken" or name.endswith(STARTED_FIELD):
+            continue
+        for one in values if isinstance(values, list | tuple) else [values]:
+            sent.update(f"\0{name}\0{one}".encode())
+    return sent.hexdigest()[:SUBMISSION_KEY_LENGTH]
 
 
 def submission_key_field():
@@ -220,7 +235,7 @@ class HumanCheckFormMixin:
         clock's nonce, signature checked), or None: see `submission_key`."""
         if not self.fill_in_clock or not self.is_bound:
             return None
-        return submission_key(self.data.get(self.add_prefix(STARTED_FIELD)))
+        return submission_key(self.data.get(self.add_prefix(STARTED_FIELD)), self.data)
 
     def refusals(self):
         """Returns the errors that are the spam defences' (honeypot, fill-in

@@ -178,9 +178,12 @@ def reader_language(request):
 def _entry_key(request):
     # No language in the key: a page is only stored in the language its
     # address names (`store`), so the address alone says which it is, and a
-    # hit is found before LocaleMiddleware has worked the language out.
+    # hit is found before LocaleMiddleware has worked the language out. The
+    # templates' release is in it, so a deploy never serves pages rendered by
+    # the templates it replaced (the cache outlives the processes).
     raw = f"{request.get_host()}|{request.get_full_path()}"
-    return f"{PREFIX}:e{ENTRY_FORMAT}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    return f"{PREFIX}:e{ENTRY_FORMAT}:{fragments.release()}:{digest}"
 
 
 def _current_versions(dependencies):

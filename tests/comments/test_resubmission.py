@@ -41,10 +41,24 @@ def test_the_same_form_posted_twice_stores_once_and_answers_the_same(client, dem
     assert (first.status_code, second.status_code) == (302, 302)
     assert second["Location"] == first["Location"] == f"{page.url}#comments-status"
     (comment,) = mine(page)
-    assert comment.submission_key == submission_key(data["started"])
+    assert comment.submission_key == submission_key(data["started"], data)
     assert len(mail.outbox) == outbox
     # The resident sees their comment held, as after the first answer.
     assert "held for moderation" in html(client.get(second["Location"]))
+
+
+def test_the_same_rendering_sent_with_other_words_is_another_comment(client, demo):
+    """The back button: a resident posts, goes back to the form they sent
+    and writes a second comment in it. Its words differ, so it is stored,
+    never taken for a copy of the first."""
+    page = demo_post()
+    data = form_data(body="My first thought.")
+    assert client.post(url(page), data).status_code == 302
+    assert client.post(url(page), {**data, "body": "And a second one."}).status_code == 302
+    assert sorted(mine(page).values_list("body", flat=True)) == [
+        "And a second one.",
+        "My first thought.",
+    ]
 
 
 def test_a_resubmission_whose_first_answer_was_lost_is_theirs_in_a_new_session(client, demo):
@@ -92,7 +106,7 @@ def test_a_copy_stored_at_the_same_moment_is_answered_as_the_first(client, demo)
     first, and nothing is stored half-way."""
     page = demo_post()
     data = form_data()
-    key = submission_key(data["started"])
+    key = submission_key(data["started"], data)
     Comment.objects.create(
         page=page, name="Ruth", email="ruth.adeyemi@example.org", body="First copy.",
         submission_key=key,
@@ -131,14 +145,14 @@ def test_a_forged_key_is_no_key(client, demo):
     data = form_data()
     post_comment(client, page, started=data["started"])
     forged = data["started"].replace(".", ".f", 1)
-    assert submission_key(forged) is None
+    assert submission_key(forged, {}) is None
     response = post_comment(client, page, started=forged)
     assert response.status_code == 400
     assert mine(page).count() == 1
 
 
 def test_every_rendering_has_its_own_key():
-    keys = {submission_key(sign_started()) for _ in range(100)}
+    keys = {submission_key(sign_started(), {}) for _ in range(100)}
     assert len(keys) == 100 and None not in keys
 
 

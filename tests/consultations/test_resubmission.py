@@ -54,12 +54,23 @@ def test_the_same_form_posted_twice_stores_once_and_thanks_the_same(client, requ
         assert "replaces" not in html and "already have a response" not in html
         assert response["Cache-Control"] == "private, no-store"
     (stored,) = responses(page)
-    assert stored.submission_key == submission_key(data["started"])
+    assert stored.submission_key == submission_key(data["started"], data)
 
 
 def test_a_fresh_rendering_replaces_as_before(client, open_page):
     client.post(open_page.url, answers(which_colour="Red"))
     html = client.post(open_page.url, answers(which_colour="Blue")).content.decode()
+    assert "this one replaces it" in html
+    assert [r.form_data["which_colour"] for r in responses(open_page)] == ["Blue"]
+
+
+def test_the_same_rendering_sent_with_a_changed_answer_replaces_the_first(client, open_page):
+    """The back button: the resident changes an answer in the form they sent
+    and sends it again. It is a new response (it replaces theirs), never
+    taken for a copy of the first and lost."""
+    data = answers(which_colour="Red")
+    client.post(open_page.url, data)
+    html = client.post(open_page.url, {**data, "which_colour": "Blue"}).content.decode()
     assert "this one replaces it" in html
     assert [r.form_data["which_colour"] for r in responses(open_page)] == ["Blue"]
 

@@ -49,7 +49,7 @@ def test_the_same_form_posted_twice_takes_one_place_and_sends_once(client, event
     assert "You are registered" in again and "already registered" not in again
     assert again.count("You are registered") == page.count("You are registered")
     (registration,) = event.registrations.all()
-    assert registration.submission_key == submission_key(data["started"])
+    assert registration.submission_key == submission_key(data["started"], data)
     assert places_left(event) == 1
     assert len(mail.outbox) == 1
 
@@ -96,7 +96,7 @@ def test_the_unique_key_refuses_a_copy_that_slipped_past_every_check(event):
     moment); the insert meets the unique key, the place taken in that
     transaction goes back, and the first copy is the answer."""
     data = form_data()
-    key = submission_key(data["started"])
+    key = submission_key(data["started"], data)
     occurrence = event.next_occurrence
     first, created = registrations.register(
         event, occurrence, name="Ann", email="ann@example.com", key=key

@@ -27,7 +27,10 @@ def fresh_wagtail_site():
     Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
 
 
-def test_loading_the_demo_leaves_no_failed_task(demo, settings):
+def test_loading_the_demo_leaves_no_failed_task(transactional_db, demo, settings):
+    """Transactional: the worker closes its connection between tasks, as it
+    would in production, which a test inside one transaction cannot survive
+    on PostgreSQL."""
     fresh_wagtail_site()
     settings.TASKS = DATABASE_TASKS
     call_command("load_demo", stdout=io.StringIO())

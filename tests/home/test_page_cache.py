@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from home import fragments
 from home.defences import unsign_started
 from tests.comments.public_helpers import demo_post, form_data, post_comment
 from tests.home.page_cache_helpers import CLOCK, TOKEN, cache_state, page_cache_on, text
@@ -75,6 +76,17 @@ def test_languages_and_query_strings_are_cached_apart(client, demo, page_cache_o
     assert cache_state(client.get("/blog/?tag=nothing")) == "miss"
     assert cache_state(client.get("/blog/")) == "miss"
     assert cache_state(client.get("/blog/")) == "hit"
+
+
+def test_a_deploy_with_new_templates_never_serves_the_old_pages(
+    client, demo, page_cache_on, monkeypatch
+):
+    """The shared cache outlives the web processes: pages the templates of
+    the last release rendered are not served by the next."""
+    client.get("/blog/")
+    assert cache_state(client.get("/blog/")) == "hit"
+    monkeypatch.setattr(fragments, "release", lambda: "the-next-release")
+    assert cache_state(client.get("/blog/")) == "miss"
 
 
 def test_the_cache_is_off_with_page_cache_seconds_zero(client, demo, settings):

@@ -94,12 +94,17 @@ def posted_url(request, page, fragment="comments-status"):
     return f"{page.get_url(request)}#{fragment}"
 
 
-def posted_again(request, page):
-    """Returns the answer the first time gave if this POST's form rendering
-    was stored already (the answer was lost and the resident pressed the
-    button again, or double-clicked): the same redirect, with the comment
-    theirs again in this session; None otherwise. Nothing is stored again."""
-    key = submission_key(request.POST.get("started"), request.POST)
+def key_of(request):
+    """Returns the submission key of this POST (its form rendering and words)."""
+    return submission_key(request.POST.get("started"), request.POST)
+
+
+def posted_again(request, page, key):
+    """Returns the answer the first time gave if the submission `key` (this
+    POST's form rendering and words) was stored already (the answer was lost
+    and the resident pressed the button again, or double-clicked): the same
+    redirect, with the comment theirs again in this session; None otherwise.
+    Nothing is stored again."""
     earlier = first_submission(Comment.objects.all(), key)
     if earlier is None:
         return None
@@ -111,7 +116,8 @@ def handle_comment(request, page, parent=None):
     """Validates, defends, stores and redirects: the one path for comments
     and replies. A form rendering is stored once (`posted_again`, then the
     unique submission key when two copies arrive at the same moment)."""
-    again = posted_again(request, page)
+    key = key_of(request)
+    again = posted_again(request, page, key)
     if again is not None:
         return again
     comment_settings = CommentSettings.load(request_or_site=request)
@@ -140,7 +146,7 @@ def handle_comment(request, page, parent=None):
     comment.parent = parent
     comment.language = (translation.get_language() or "")[:12]
     comment.ip_address = ip
-    comment.submission_key = form.submission_key()
+    comment.submission_key = key
     comment.flags = spam.link_flags(comment.body, comment_settings.max_links)
     blocked = spam.blocklist_reason(
         comment_settings, name=comment.name, email=email, body=comment.body, ip=ip
@@ -154,7 +160,7 @@ def handle_comment(request, page, parent=None):
                 comment.approve(by=None, note="Trusted commenter")
     except IntegrityError:
         # A copy of this rendering was stored at the same moment.
-        again = posted_again(request, page)
+        again = posted_again(request, page, key)
         if again is None:
             raise
         return again
@@ -174,11 +180,12 @@ def post_reply(request, page_id, parent_id):
     """Posts a reply (one level deep) to an approved top-level comment shown
     on page `page_id`."""
     page = commentable_page(request, page_id)
-    again = posted_again(request, page)
-    if again is not None:
-        return again
     parent = Comment.objects.public().top_level().for_page(page).filter(pk=parent_id).first()
     if parent is None:
+        # A copy of a reply stored before its parent came down is answered as the first.
+        again = posted_again(request, page, key_of(request))
+        if again is not None:
+            return again
         # Taken down (or never public) since the page was loaded: store
         # nothing, and give the text back as a new comment they may post.
         form = CommentForm(

@@ -4,12 +4,10 @@ double-clicks it, and their comment is stored once, answered as the first
 time; two copies arriving at the same moment are told apart by the unique
 submission key; a fresh rendering is a new comment."""
 
-import threading
 import time
 from unittest import mock
 
 from django.core import mail
-from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
@@ -18,6 +16,7 @@ import pytest
 from comments import views
 from comments.models import Comment
 from home.defences import first_submission, sign_started, submission_key
+from tests.racing import at_once, racing_connections
 
 from .public_helpers import approved_comment, demo_post, form_data, html, post_comment
 
@@ -156,32 +155,12 @@ def test_every_rendering_has_its_own_key():
     assert len(keys) == 100 and None not in keys
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="two database connections racing: SQLite's shared-cache test database refuses "
-    "the second writer instead of making it wait",
-)
-@pytest.mark.django_db(transaction=True)
+@racing_connections
 def test_two_copies_posted_at_the_same_moment_store_once(demo):
     """Two browsers' copies of one rendering, on two database connections,
     released together: both answered as the first, one row."""
     page = demo_post()
     data = form_data(body="Double-clicked.")
-    barrier = threading.Barrier(4)
-    statuses = []
-
-    def post():
-        try:
-            client = Client(REMOTE_ADDR="127.0.0.1")
-            barrier.wait(timeout=60)
-            statuses.append(client.post(url(page), data).status_code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=post) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    statuses = at_once(lambda: Client(REMOTE_ADDR="127.0.0.1").post(url(page), data).status_code)
     assert statuses == [302] * 4
     assert list(mine(page).values_list("body", flat=True)) == ["Double-clicked."]

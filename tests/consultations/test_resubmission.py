@@ -5,10 +5,8 @@ already have a response"); two copies at the same moment are told apart by
 the unique submission key; a fresh rendering is a new response as before."""
 
 import datetime
-import threading
 from unittest import mock
 
-from django.db import connection, connections
 from django.test import Client
 
 import pytest
@@ -18,6 +16,7 @@ from consultations.models import ConsultationResponse
 from consultations.responses import ConsultationResponseQuerySet
 from home.defences import first_submission, submission_key
 from tests.consultations.conftest import answers
+from tests.racing import at_once, racing_connections
 
 pytestmark = pytest.mark.django_db
 
@@ -107,12 +106,7 @@ def test_without_a_key_nothing_is_looked_up():
     assert first_submission(ConsultationResponse.objects.all(), None) is None
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="two database connections racing: SQLite's shared-cache test database refuses "
-    "the second writer instead of making it wait",
-)
-@pytest.mark.django_db(transaction=True)
+@racing_connections
 @pytest.mark.parametrize("repeat", ["replace", "refuse"])
 def test_two_copies_posted_at_the_same_moment_store_once(make_consultation, now, repeat):
     """Four copies of one rendering on four database connections, released
@@ -123,22 +117,7 @@ def test_two_copies_posted_at_the_same_moment_store_once(make_consultation, now,
         repeat_responses=repeat,
     )
     data = answers(why="Double-clicked.")
-    barrier = threading.Barrier(4)
-    pages = []
-
-    def post():
-        try:
-            client = Client()
-            barrier.wait(timeout=60)
-            pages.append(client.post(page.url, data).content.decode())
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=post) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    pages = at_once(lambda: Client().post(page.url, data).content.decode())
     assert len(pages) == 4 and all("Thank you" in html for html in pages)
     assert not any("replaces" in html or "already have a response" in html for html in pages)
     assert list(responses(page).values_list("form_data__why", flat=True)) == ["Double-clicked."]

@@ -4,11 +4,9 @@ and answers with the same confirmation page; two copies at the same moment
 are told apart by the unique submission key; a fresh rendering is a
 registration as before (the same email: "already registered")."""
 
-import threading
 from unittest import mock
 
 from django.core import mail
-from django.db import connection, connections
 from django.test import Client
 
 import pytest
@@ -16,6 +14,7 @@ import pytest
 from events import registrations
 from events.models import EventPlaces
 from home.defences import sign_started, submission_key
+from tests.racing import at_once, racing_connections
 
 pytestmark = pytest.mark.django_db
 
@@ -112,33 +111,13 @@ def test_the_unique_key_refuses_a_copy_that_slipped_past_every_check(event):
     assert len(mail.outbox) == outbox
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="two database connections racing: SQLite's shared-cache test database refuses "
-    "the second writer instead of making it wait",
-)
-@pytest.mark.django_db(transaction=True)
+@racing_connections
 def test_two_copies_posted_at_the_same_moment_take_one_place(make_event):
     """Four copies of one rendering on four database connections, released
     together: each answered with the confirmation, one place taken, one email."""
     event = make_event("Volunteer evening", registration_enabled=True, capacity=2)
     data = form_data()
-    barrier = threading.Barrier(4)
-    statuses = []
-
-    def post():
-        try:
-            client = Client()
-            barrier.wait(timeout=60)
-            statuses.append(register(client, event, data).status_code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=post) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    statuses = at_once(lambda: register(Client(), event, data).status_code)
     assert statuses == [302] * 4
     assert event.registrations.count() == 1 and places_left(event) == 1
     # Loading the demo sent its own emails in this test's real transactions.
